@@ -1,0 +1,43 @@
+namespace EventStore;
+
+/// <summary>
+/// An append-only store of event streams, with a global order across streams and inline read-model documents.
+/// </summary>
+public interface IEventStore
+{
+    /// <summary>
+    /// Appends <paramref name="events"/> to <paramref name="streamId"/> in one transaction, together with
+    /// <paramref name="documents"/>, if the stream is at <paramref name="expected"/>. Re-sending an append whose
+    /// event ids are already stored at those positions returns the original result.
+    /// </summary>
+    /// <exception cref="WrongExpectedVersionException">The stream was at another version; nothing was written.</exception>
+    Task<AppendResult> AppendAsync(
+        string streamId,
+        ExpectedVersion expected,
+        IReadOnlyList<NewEvent> events,
+        IReadOnlyList<ProjectionDocument>? documents = null,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>Reads up to <paramref name="maxCount"/> events of a stream, from <paramref name="fromVersion"/> on, in version order.</summary>
+    Task<IReadOnlyList<RecordedEvent>> ReadStreamAsync(
+        string streamId,
+        long fromVersion = 1,
+        int maxCount = int.MaxValue,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Reads up to <paramref name="maxCount"/> events of all streams in global order, from <paramref name="fromPosition"/> on.
+    /// Never skips an event that commits late: it returns only events below the safe high-water mark, waiting for
+    /// appends in flight below it to commit or roll back. Positions may have gaps (rolled-back appends).
+    /// </summary>
+    Task<IReadOnlyList<RecordedEvent>> ReadAllAsync(
+        long fromPosition,
+        int maxCount,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>The stream's metadata, or null if it does not exist.</summary>
+    Task<StreamMetadata?> GetStreamAsync(string streamId, CancellationToken cancellationToken = default);
+
+    /// <summary>Loads one read-model document, or null if there is none.</summary>
+    Task<StoredDocument<T>?> LoadDocumentAsync<T>(string projection, string id, CancellationToken cancellationToken = default);
+}

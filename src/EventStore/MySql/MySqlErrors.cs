@@ -1,0 +1,33 @@
+using MySqlConnector;
+
+namespace EventStore.MySql;
+
+/// <summary>The one place where MySQL error codes get their meaning for the store.</summary>
+internal static class MySqlErrors
+{
+    private const int MaxAttempts = 4;
+
+    /// <summary>Duplicate key: another writer got the version (or the event id) first.</summary>
+    public static bool IsDuplicateKey(this MySqlException e) => e.ErrorCode == MySqlErrorCode.DuplicateKeyEntry;
+
+    /// <summary>Deadlock or lock wait timeout: InnoDB rolled the transaction back, so running it again is safe.</summary>
+    public static bool IsTransient(this MySqlException e) =>
+        e.ErrorCode is MySqlErrorCode.LockDeadlock or MySqlErrorCode.LockWaitTimeout;
+
+    /// <summary>Runs <paramref name="operation"/> again, a bounded number of times with jittered back-off, after a transient error.</summary>
+    public static async Task<T> RetryTransientAsync<T>(Func<Task<T>> operation, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await operation().ConfigureAwait(false);
+            }
+            catch (MySqlException e) when (e.IsTransient() && attempt < MaxAttempts)
+            {
+                var backoff = TimeSpan.FromMilliseconds((5 << attempt) + Random.Shared.Next(0, 10));
+                await Task.Delay(backoff, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+}

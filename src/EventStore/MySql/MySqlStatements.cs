@@ -1,0 +1,107 @@
+using System.Globalization;
+using System.Text;
+using MySqlConnector;
+
+namespace EventStore.MySql;
+
+/// <summary>Every SQL statement the MySQL store sends, in one place. The schema itself lives in migrations/.</summary>
+internal static class MySqlStatements
+{
+    private const string EventColumns = "position, event_id, stream_id, version, type, data, correlation_id, causation_id, recorded_at";
+
+    /// <summary>
+    /// Opens the append transaction and locks the stream row. READ COMMITTED so that locking a stream that
+    /// does not exist yet takes no gap lock (two creators would otherwise deadlock instead of conflicting).
+    /// </summary>
+    public const string BeginAndLockStream =
+        "SET TRANSACTION ISOLATION LEVEL READ COMMITTED; START TRANSACTION; " +
+        "SELECT version FROM streams WHERE stream_id = @stream FOR UPDATE;";
+
+    public const string Rollback = "ROLLBACK;";
+
+    public const string SelectStream = "SELECT stream_id, version, created_at, updated_at FROM streams WHERE stream_id = @stream;";
+
+    public const string SelectStreamVersion = "SELECT version FROM streams WHERE stream_id = @stream;";
+
+    public const string ReadStream =
+        $"SELECT {EventColumns} FROM events WHERE stream_id = @stream AND version >= @from ORDER BY version LIMIT @max;";
+
+    /// <summary>
+    /// A locking read: it waits for uncommitted rows in the range instead of passing over them, so an append that
+    /// commits late is never skipped (see <see cref="InsertEvents"/> for why every such row is already in the index).
+    /// </summary>
+    public const string ReadAll =
+        "SET TRANSACTION ISOLATION LEVEL READ COMMITTED; " +
+        $"SELECT {EventColumns} FROM events WHERE position >= @from ORDER BY position LIMIT @max LOCK IN SHARE MODE;";
+
+    public const string LoadDocument =
+        "SELECT data, stream_version, updated_at FROM documents WHERE projection = @projection AND id = @id;";
+
+    /// <summary>
+    /// Writes the stream row, the events and the documents, then commits: one round trip. The named lock is held
+    /// only around the events INSERT, so global positions are allocated and their rows placed in the index one
+    /// append at a time; a reader that sees position p can then rely on every lower position being either in the
+    /// index (and waited for by its locking read) or never to exist. Commits still run in parallel.
+    /// </summary>
+    public static string InsertEvents(PreparedAppend append, long previousVersion, MySqlParameterCollection parameters)
+    {
+        var newVersion = previousVersion + append.Events.Count;
+        var sql = new StringBuilder(256 + (append.Events.Count * 64));
+        parameters.AddWithValue("@stream", append.StreamId);
+        parameters.AddWithValue("@now", append.RecordedAt);
+        sql.Append(previousVersion == 0
+            ? "INSERT INTO streams (stream_id, version, created_at, updated_at) VALUES (@stream, "
+            : "UPDATE streams SET updated_at = @now, version = ")
+            .Append(newVersion.ToString(CultureInfo.InvariantCulture))
+            .Append(previousVersion == 0 ? ", @now, @now);" : " WHERE stream_id = @stream;");
+
+        sql.Append(" DO GET_LOCK(CONCAT('eventstore.append.', DATABASE()), 31536000);");
+        sql.Append(" INSERT INTO events (event_id, stream_id, version, type, data, correlation_id, causation_id, recorded_at) VALUES ");
+        for (var i = 0; i < append.Events.Count; i++)
+        {
+            var e = append.Events[i];
+            var n = i.ToString(CultureInfo.InvariantCulture);
+            if (i > 0)
+                sql.Append(',');
+            sql.Append("(@id").Append(n).Append(",@stream,").Append((previousVersion + i + 1).ToString(CultureInfo.InvariantCulture))
+                .Append(",@type").Append(n).Append(",@data").Append(n).Append(",@corr").Append(n).Append(",@cause").Append(n).Append(",@now)");
+            parameters.AddWithValue("@id" + n, Guids.ToBytes(e.EventId));
+            parameters.AddWithValue("@type" + n, e.Type);
+            parameters.AddWithValue("@data" + n, e.Json);
+            parameters.AddWithValue("@corr" + n, Guids.ToBytes(e.CorrelationId));
+            parameters.AddWithValue("@cause" + n, Guids.ToBytes(e.CausationId));
+        }
+
+        sql.Append("; SELECT LAST_INSERT_ID(); DO RELEASE_LOCK(CONCAT('eventstore.append.', DATABASE()));");
+        AppendDocumentUpserts(sql, append.Documents, newVersion, parameters);
+        sql.Append(" COMMIT;");
+        return sql.ToString();
+    }
+
+    public static string SelectEventIdentities(IReadOnlyList<PreparedEvent> events, MySqlParameterCollection parameters)
+    {
+        var sql = new StringBuilder("SELECT event_id, stream_id, version, position FROM events WHERE event_id IN (");
+        for (var i = 0; i < events.Count; i++)
+        {
+            var name = "@id" + i.ToString(CultureInfo.InvariantCulture);
+            sql.Append(i > 0 ? "," : string.Empty).Append(name);
+            parameters.AddWithValue(name, Guids.ToBytes(events[i].EventId));
+        }
+
+        return sql.Append(");").ToString();
+    }
+
+    private static void AppendDocumentUpserts(StringBuilder sql, IReadOnlyList<PreparedDocument> documents, long version, MySqlParameterCollection parameters)
+    {
+        for (var i = 0; i < documents.Count; i++)
+        {
+            var n = i.ToString(CultureInfo.InvariantCulture);
+            sql.Append(" INSERT INTO documents (projection, id, data, stream_version, updated_at) VALUES (@dp").Append(n)
+                .Append(", @di").Append(n).Append(", @dd").Append(n).Append(", ").Append(version.ToString(CultureInfo.InvariantCulture))
+                .Append(", @now) ON DUPLICATE KEY UPDATE data = VALUES(data), stream_version = VALUES(stream_version), updated_at = VALUES(updated_at);");
+            parameters.AddWithValue("@dp" + n, documents[i].Projection);
+            parameters.AddWithValue("@di" + n, documents[i].Id);
+            parameters.AddWithValue("@dd" + n, documents[i].Json);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+namespace EventStore;
+
+/// <summary>
+/// An append with its payloads already serialized and its time fixed, so retries of the same append
+/// write exactly the same rows.
+/// </summary>
+internal sealed record PreparedAppend(string StreamId, IReadOnlyList<PreparedEvent> Events, IReadOnlyList<PreparedDocument> Documents, DateTime RecordedAt)
+{
+    public const int MaxStreamIdLength = 250;
+
+    public static PreparedAppend Create(
+        string streamId, IReadOnlyList<NewEvent> events, IReadOnlyList<ProjectionDocument>? documents, EventTypeMap types, TimeProvider time)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(streamId);
+        ArgumentNullException.ThrowIfNull(events);
+        if (streamId.Length > MaxStreamIdLength)
+            throw new ArgumentException($"A stream id is at most {MaxStreamIdLength} characters.", nameof(streamId));
+        if (events.Count == 0)
+            throw new ArgumentException("An append needs at least one event.", nameof(events));
+
+        var prepared = new PreparedEvent[events.Count];
+        for (var i = 0; i < events.Count; i++)
+        {
+            var e = events[i];
+            var json = types.Serialize(e.Data, out var typeName);
+            prepared[i] = new PreparedEvent(e.EventId, typeName, json, e.CorrelationId, e.CausationId);
+        }
+
+        var docs = documents?.Select(d => new PreparedDocument(d.Projection, d.Id, types.SerializeDocument(d.Document))).ToArray() ?? [];
+        return new PreparedAppend(streamId, prepared, docs, TruncateToMicroseconds(time.GetUtcNow().UtcDateTime));
+    }
+
+    public AppendResult ResultAfter(long previousVersion, long firstPosition)
+    {
+        var positions = new long[Events.Count];
+        for (var i = 0; i < positions.Length; i++)
+            positions[i] = firstPosition + i;
+        return new AppendResult(previousVersion + Events.Count, positions);
+    }
+
+    private static DateTime TruncateToMicroseconds(DateTime utc) =>
+        new(utc.Ticks - (utc.Ticks % 10), DateTimeKind.Utc);
+}
+
+internal sealed record PreparedEvent(Guid EventId, string Type, string Json, Guid? CorrelationId, Guid? CausationId);
+
+internal sealed record PreparedDocument(string Projection, string Id, string Json);

@@ -1,0 +1,16 @@
+namespace EventStore;
+
+/// <summary>
+/// A read-model document written in the same transaction as an append (an inline projection),
+/// so the read model is never behind or ahead of the events it was built from.
+/// </summary>
+/// <param name="Projection">The projection's name, such as "status".</param>
+/// <param name="Id">The document's id within the projection (case-sensitive).</param>
+/// <param name="Document">The document; serialized with the map's JSON options.</param>
+public sealed record ProjectionDocument(string Projection, string Id, object Document);
+
+/// <summary>A stored read-model document.</summary>
+/// <param name="Document">The deserialized document.</param>
+/// <param name="StreamVersion">The version of the stream the document was written with.</param>
+/// <param name="UpdatedAt">UTC time it was last written.</param>
+public sealed record StoredDocument<T>(T Document, long StreamVersion, DateTime UpdatedAt);

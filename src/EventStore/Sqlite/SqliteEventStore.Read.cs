@@ -1,0 +1,90 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+
+namespace EventStore.Sqlite;
+
+public sealed partial class SqliteEventStore
+{
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<RecordedEvent>> ReadStreamAsync(
+        string streamId, long fromVersion = 1, int maxCount = int.MaxValue, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(streamId);
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            await using var command = Command(connection, SqliteStatements.ReadStream, streamId);
+            command.Parameters.AddWithValue("@from", fromVersion);
+            command.Parameters.AddWithValue("@max", maxCount);
+            return await ReadEventsAsync(command, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<RecordedEvent>> ReadAllAsync(long fromPosition, int maxCount, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxCount);
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            await using var command = Command(connection, SqliteStatements.ReadAll);
+            command.Parameters.AddWithValue("@from", fromPosition);
+            command.Parameters.AddWithValue("@max", maxCount);
+            return await ReadEventsAsync(command, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<StreamMetadata?> GetStreamAsync(string streamId, CancellationToken cancellationToken = default)
+    {
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            await using var command = Command(connection, SqliteStatements.SelectStream, streamId);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                return null;
+            return new StreamMetadata(reader.GetString(0), reader.GetInt64(1), SqliteTime.Parse(reader.GetString(2)), SqliteTime.Parse(reader.GetString(3)));
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<StoredDocument<T>?> LoadDocumentAsync<T>(string projection, string id, CancellationToken cancellationToken = default)
+    {
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            await using var command = Command(connection, SqliteStatements.LoadDocument);
+            command.Parameters.AddWithValue("@projection", projection);
+            command.Parameters.AddWithValue("@id", id);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                return null;
+            return new StoredDocument<T>(_types.DeserializeDocument<T>(reader.GetString(0)), reader.GetInt64(1), SqliteTime.Parse(reader.GetString(2)));
+        }
+    }
+
+    private async Task<IReadOnlyList<RecordedEvent>> ReadEventsAsync(SqliteCommand command, CancellationToken cancellationToken)
+    {
+        var events = new List<RecordedEvent>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            events.Add(ToRecordedEvent(reader));
+        return events;
+    }
+
+    private RecordedEvent ToRecordedEvent(DbDataReader row)
+    {
+        var type = row.GetString(4);
+        return new RecordedEvent(
+            EventId: Guids.FromBytes((byte[])row[1]),
+            StreamId: row.GetString(2),
+            Version: row.GetInt64(3),
+            Position: row.GetInt64(0),
+            EventType: type,
+            Data: _types.Deserialize(type, row.GetString(5)),
+            RecordedAt: SqliteTime.Parse(row.GetString(8)),
+            CorrelationId: row.IsDBNull(6) ? null : Guids.FromBytes((byte[])row[6]),
+            CausationId: row.IsDBNull(7) ? null : Guids.FromBytes((byte[])row[7]));
+    }
+}

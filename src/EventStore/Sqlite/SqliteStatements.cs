@@ -1,0 +1,78 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.Data.Sqlite;
+
+namespace EventStore.Sqlite;
+
+/// <summary>Every SQL statement the SQLite store sends, in one place. The schema itself lives in migrations/.</summary>
+internal static class SqliteStatements
+{
+    private const string EventColumns = "position, event_id, stream_id, version, type, data, correlation_id, causation_id, recorded_at";
+
+    public const string SelectStreamVersion = "SELECT version FROM streams WHERE stream_id = @stream;";
+
+    public const string SelectStream = "SELECT stream_id, version, created_at, updated_at FROM streams WHERE stream_id = @stream;";
+
+    public const string ReadStream =
+        $"SELECT {EventColumns} FROM events WHERE stream_id = @stream AND version >= @from ORDER BY version LIMIT @max;";
+
+    // SQLite admits one writer at a time, so positions become visible in commit order: no high-water mark needed.
+    public const string ReadAll = $"SELECT {EventColumns} FROM events WHERE position >= @from ORDER BY position LIMIT @max;";
+
+    public const string LoadDocument =
+        "SELECT data, stream_version, updated_at FROM documents WHERE projection = @projection AND id = @id;";
+
+    /// <summary>Writes the stream row, the events and the documents, and returns the last position written.</summary>
+    public static string InsertEvents(PreparedAppend append, long previousVersion, SqliteParameterCollection parameters)
+    {
+        var newVersion = (previousVersion + append.Events.Count).ToString(CultureInfo.InvariantCulture);
+        var sql = new StringBuilder(256 + (append.Events.Count * 64));
+        parameters.AddWithValue("@stream", append.StreamId);
+        parameters.AddWithValue("@now", SqliteTime.Format(append.RecordedAt));
+        sql.Append(previousVersion == 0
+            ? $"INSERT INTO streams (stream_id, version, created_at, updated_at) VALUES (@stream, {newVersion}, @now, @now);"
+            : $"UPDATE streams SET version = {newVersion}, updated_at = @now WHERE stream_id = @stream;");
+
+        sql.Append(" INSERT INTO events (event_id, stream_id, version, type, data, correlation_id, causation_id, recorded_at) VALUES ");
+        for (var i = 0; i < append.Events.Count; i++)
+        {
+            var e = append.Events[i];
+            var n = i.ToString(CultureInfo.InvariantCulture);
+            sql.Append(i > 0 ? "," : string.Empty)
+                .Append("(@id").Append(n).Append(",@stream,").Append((previousVersion + i + 1).ToString(CultureInfo.InvariantCulture))
+                .Append(",@type").Append(n).Append(",@data").Append(n).Append(",@corr").Append(n).Append(",@cause").Append(n).Append(",@now)");
+            parameters.AddWithValue("@id" + n, Guids.ToBytes(e.EventId));
+            parameters.AddWithValue("@type" + n, e.Type);
+            parameters.AddWithValue("@data" + n, e.Json);
+            parameters.AddWithValue("@corr" + n, (object?)Guids.ToBytes(e.CorrelationId) ?? DBNull.Value);
+            parameters.AddWithValue("@cause" + n, (object?)Guids.ToBytes(e.CausationId) ?? DBNull.Value);
+        }
+
+        sql.Append("; SELECT last_insert_rowid();");
+        for (var i = 0; i < append.Documents.Count; i++)
+        {
+            var n = i.ToString(CultureInfo.InvariantCulture);
+            sql.Append(" INSERT INTO documents (projection, id, data, stream_version, updated_at) VALUES (@dp").Append(n)
+                .Append(", @di").Append(n).Append(", @dd").Append(n).Append(", ").Append(newVersion)
+                .Append(", @now) ON CONFLICT (projection, id) DO UPDATE SET data = excluded.data, stream_version = excluded.stream_version, updated_at = excluded.updated_at;");
+            parameters.AddWithValue("@dp" + n, append.Documents[i].Projection);
+            parameters.AddWithValue("@di" + n, append.Documents[i].Id);
+            parameters.AddWithValue("@dd" + n, append.Documents[i].Json);
+        }
+
+        return sql.ToString();
+    }
+
+    public static string SelectEventIdentities(IReadOnlyList<PreparedEvent> events, SqliteParameterCollection parameters)
+    {
+        var sql = new StringBuilder("SELECT event_id, stream_id, version, position FROM events WHERE event_id IN (");
+        for (var i = 0; i < events.Count; i++)
+        {
+            var name = "@id" + i.ToString(CultureInfo.InvariantCulture);
+            sql.Append(i > 0 ? "," : string.Empty).Append(name);
+            parameters.AddWithValue(name, Guids.ToBytes(events[i].EventId));
+        }
+
+        return sql.Append(");").ToString();
+    }
+}
