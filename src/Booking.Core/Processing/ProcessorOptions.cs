@@ -1,0 +1,23 @@
+namespace Booking.Core.Processing;
+
+/// <summary>Tuning of the per-ticketed-event command processors (configuration section "Processing").</summary>
+public sealed class ProcessorOptions
+{
+    /// <summary>Commands that may wait in one ticketed event's queue; beyond that callers are told to retry later.</summary>
+    public int QueueCapacity { get; set; } = 20_000;
+
+    /// <summary>Most commands decided together and written in one append. 1 switches batching off.</summary>
+    public int MaxBatchSize { get; set; } = 1_000;
+
+    /// <summary>A processor with nothing to do for this long stops and frees its memory.</summary>
+    public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long shutdown waits for queued commands to be written before answering them "unavailable".</summary>
+    public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>Attempts of one append when the store fails (same event ids, so a retry cannot write twice).</summary>
+    public int MaxAppendAttempts { get; set; } = 3;
+
+    /// <summary>Re-decisions of one batch after another process appended to the same stream.</summary>
+    public int MaxConflictRetries { get; set; } = 10;
+}

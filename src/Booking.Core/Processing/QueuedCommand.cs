@@ -1,0 +1,22 @@
+using Booking.Core.TicketedEvents;
+
+namespace Booking.Core.Processing;
+
+/// <summary>A command waiting in a processor's queue, with the caller's promise and ids for the audit trail.</summary>
+internal sealed class QueuedCommand(TicketedEventCommand command, Guid correlationId)
+{
+    private readonly TaskCompletionSource<CommandResult> _result = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public TicketedEventCommand Command { get; } = command;
+
+    /// <summary>The id of this command; each event it causes carries it as causation id.</summary>
+    public Guid CommandId { get; } = Guid.CreateVersion7();
+
+    public Guid CorrelationId { get; } = correlationId;
+
+    public Task<CommandResult> Result => _result.Task;
+
+    public void Complete(CommandResult result) => _result.TrySetResult(result);
+
+    public void Fail(Exception error) => _result.TrySetException(error);
+}

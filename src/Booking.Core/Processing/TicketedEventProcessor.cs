@@ -1,0 +1,118 @@
+// Invariants of a ticketed event's processor (one instance per ticketed event per process):
+// - Ordering: a single consumer reads a bounded Channel in FIFO order and decides commands one after another
+//   against its in-memory state, so waiting-list order is arrival order.
+// - Batching: it drains up to MaxBatchSize queued commands, decides them all, and writes their events in ONE
+//   append (expected version = the state's version), with the status document in the same transaction.
+// - Acknowledgement: a caller's task completes only after the append holding its events has committed. Rejections
+//   wait for that commit too, since they may rest on events decided earlier in the same batch.
+// - Correctness: the store's expected-version check, not this class, stops overselling across processes. On a
+//   conflict the consumer catches up from the store and decides the batch again.
+// - Failure: a failed append is retried with the same event ids (the store's append is idempotent). If it keeps
+//   failing, the batch's callers get BookingUnavailableException and the state is reloaded before the next batch,
+//   because the outcome of the last attempt is unknown until then.
+// - Back-pressure: the queue is bounded; a full queue refuses at once (HTTP 503 with Retry-After).
+// - Shutdown: the queue is completed (new commands refused), queued commands are decided and written; once the
+//   shutdown token fires, whatever is left is answered "unavailable".
+// - Idle: after IdleTimeout with nothing queued the processor leaves the registry and stops.
+using System.Threading.Channels;
+using Booking.Core.TicketedEvents;
+using EventStore;
+using Microsoft.Extensions.Logging;
+
+namespace Booking.Core.Processing;
+
+internal sealed partial class TicketedEventProcessor
+{
+    private readonly Channel<QueuedCommand> _queue;
+    private readonly IEventStore _store;
+    private readonly ProcessorOptions _options;
+    private readonly ILogger _logger;
+    private readonly Func<TicketedEventProcessor, bool> _leaveRegistry;
+    private readonly CancellationToken _stopping;
+    private TicketedEventState _state = TicketedEventState.Initial;
+    private bool _stale = true;
+
+    public TicketedEventProcessor(
+        TicketedEventId id, IEventStore store, ProcessorOptions options, ILogger logger,
+        Func<TicketedEventProcessor, bool> leaveRegistry, CancellationToken stopping)
+    {
+        Id = id;
+        _store = store;
+        _options = options;
+        _logger = logger;
+        _leaveRegistry = leaveRegistry;
+        _stopping = stopping;
+        _queue = Channel.CreateBounded<QueuedCommand>(new BoundedChannelOptions(options.QueueCapacity)
+        {
+            SingleReader = true,
+            FullMode = BoundedChannelFullMode.Wait,
+        });
+        Completion = Task.Run(RunAsync, CancellationToken.None);
+    }
+
+    public TicketedEventId Id { get; }
+
+    /// <summary>The committed state (what the debug cache shows).</summary>
+    public TicketedEventState State => Volatile.Read(ref _state);
+
+    public int QueueLength => _queue.Reader.Count;
+
+    /// <summary>True once the processor accepts no more commands (idle, or shutting down).</summary>
+    public bool IsClosed { get; private set; }
+
+    public Task Completion { get; }
+
+    public bool TryEnqueue(QueuedCommand command) => _queue.Writer.TryWrite(command);
+
+    public void Close()
+    {
+        IsClosed = true;
+        _queue.Writer.TryComplete();
+    }
+
+    private async Task RunAsync()
+    {
+        var reader = _queue.Reader;
+        var batch = new List<QueuedCommand>(Math.Min(_options.MaxBatchSize, 1024));
+        while (await WaitForWorkAsync(reader).ConfigureAwait(false))
+        {
+            batch.Clear();
+            while (batch.Count < _options.MaxBatchSize && reader.TryRead(out var command))
+                batch.Add(command);
+
+            if (_stopping.IsCancellationRequested)
+                FailAll(batch, new BookingUnavailableException("The service is shutting down.", TimeSpan.FromSeconds(5)));
+            else if (batch.Count > 0)
+                await ProcessAsync(batch).ConfigureAwait(false);
+
+            // A stream that does not exist (a command for an unknown id) is not worth keeping in memory.
+            if (!_state.Exists && reader.Count == 0 && _leaveRegistry(this))
+                Close();
+        }
+    }
+
+    private async Task<bool> WaitForWorkAsync(ChannelReader<QueuedCommand> reader)
+    {
+        if (reader.TryPeek(out _))
+            return true;
+
+        using var idle = new CancellationTokenSource(_options.IdleTimeout);
+        try
+        {
+            return await reader.WaitToReadAsync(idle.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (idle.IsCancellationRequested)
+        {
+            // Leave the registry first, then close: a command that slips in between is still drained.
+            if (_leaveRegistry(this))
+                Close();
+            return await reader.WaitToReadAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    private static void FailAll(List<QueuedCommand> batch, Exception error)
+    {
+        foreach (var command in batch)
+            command.Fail(error);
+    }
+}

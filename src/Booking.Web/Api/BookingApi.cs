@@ -1,0 +1,93 @@
+using Booking.Core.Processing;
+using Booking.Core.TicketedEvents;
+using Booking.Web.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Booking.Web.Api;
+
+/// <summary>The seed's routes: initialize, book, cancel. Every command goes through its ticketed event's processor.</summary>
+public static class BookingApi
+{
+    public static IEndpointRouteBuilder MapBookingApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/events").WithTags("Bookings");
+        api.MapPost("/initialize", Initialize).WithSummary("Creates a ticketed event with N tickets.");
+        api.MapPost("/book", Book).WithSummary("Books a ticket, or joins the waiting list when sold out.");
+        api.MapPost("/cancel", Cancel).WithSummary("Cancels a booking (promoting the first waiting user) or leaves the waiting list.");
+        api.MapGet("/status/{eventId:guid}", StatusApi.GetStatus).RequireAuthorization(BasicAuthentication.AdminPolicy)
+            .WithSummary("Available tickets and waiting-list count, from the status read model.");
+        return app;
+    }
+
+    public static async Task<Results<Created<InitializeResponse>, ValidationProblem, ProblemHttpResult>> Initialize(
+        HttpRequest request, BookingProcessors processors, CancellationToken cancellationToken)
+    {
+        var (body, problem) = await JsonBody.ReadObjectAsync(request, cancellationToken);
+        if (problem is not null)
+            return problem;
+        var errors = new FieldErrors();
+        var command = BookingRequests.ToInitialize(body, errors, new TicketedEventId(Guid.CreateVersion7()));
+        if (command is null)
+            return Validation(errors);
+
+        var result = await processors.SendAsync(command.Id, command, Correlation.Of(request.HttpContext));
+        if (result.Decision.IsRejected)
+            return Rejected(result.Decision.Rejection);
+        var state = result.StateAfter;
+        return TypedResults.Created(
+            $"/api/events/status/{state.Id.Value}",
+            new InitializeResponse(state.Id.Value, state.Name, state.TotalTickets, state.Available));
+    }
+
+    public static async Task<Results<Created<BookingResponse>, ValidationProblem, ProblemHttpResult>> Book(
+        HttpRequest request, BookingProcessors processors, CancellationToken cancellationToken)
+    {
+        var (body, problem) = await JsonBody.ReadObjectAsync(request, cancellationToken);
+        if (problem is not null)
+            return problem;
+        var errors = new FieldErrors();
+        if (BookingRequests.ToBooking(body, errors) is not var (eventId, user))
+            return Validation(errors);
+
+        var result = await processors.SendAsync(eventId, new BookTicket(user), Correlation.Of(request.HttpContext));
+        if (result.Decision.IsRejected)
+            return Rejected(result.Decision.Rejection);
+        var response = result.Decision.Events[0] is WaitlistJoined
+            ? new BookingResponse("waitlisted", eventId.Value, user.Value, result.StateAfter.WaitingCount)
+            : new BookingResponse("booked", eventId.Value, user.Value, null);
+        return TypedResults.Created($"/api/events/status/{eventId.Value}", response);
+    }
+
+    public static async Task<Results<Ok<CancelResponse>, ValidationProblem, ProblemHttpResult>> Cancel(
+        HttpRequest request, BookingProcessors processors, CancellationToken cancellationToken)
+    {
+        var (body, problem) = await JsonBody.ReadObjectAsync(request, cancellationToken);
+        if (problem is not null)
+            return problem;
+        var errors = new FieldErrors();
+        if (BookingRequests.ToBooking(body, errors) is not var (eventId, user))
+            return Validation(errors);
+
+        var result = await processors.SendAsync(eventId, new CancelBooking(user), Correlation.Of(request.HttpContext));
+        if (result.Decision.IsRejected)
+            return Rejected(result.Decision.Rejection);
+        var promoted = result.Decision.Events.OfType<WaitlistPromoted>().Select(p => (long?)p.UserId.Value).FirstOrDefault();
+        var status = result.Decision.Events[0] is WaitlistLeft ? "left-waitlist" : "cancelled";
+        var state = result.StateAfter;
+        return TypedResults.Ok(new CancelResponse(status, eventId.Value, user.Value, promoted, state.Available, state.WaitingCount));
+    }
+
+    private static ValidationProblem Validation(FieldErrors errors) =>
+        TypedResults.ValidationProblem(errors.ToDictionary(), title: "Invalid request", type: Problems.Validation,
+            detail: "One or more fields are invalid; nothing was changed.");
+
+    private static ProblemHttpResult Rejected(Rejection rejection) => rejection.Reason switch
+    {
+        RejectionReason.NotFound => JsonBody.Problem(StatusCodes.Status404NotFound, Problems.EventNotFound, "Event not found", rejection.Detail),
+        RejectionReason.NothingToCancel => JsonBody.Problem(StatusCodes.Status404NotFound, Problems.NothingToCancel, "Nothing to cancel", rejection.Detail),
+        RejectionReason.AlreadyBooked => JsonBody.Problem(StatusCodes.Status409Conflict, Problems.AlreadyBooked, "Already booked", rejection.Detail),
+        RejectionReason.AlreadyWaiting => JsonBody.Problem(StatusCodes.Status409Conflict, Problems.AlreadyWaiting, "Already on the waiting list", rejection.Detail),
+        RejectionReason.AlreadyInitialized => JsonBody.Problem(StatusCodes.Status409Conflict, Problems.AlreadyInitialized, "Already initialized", rejection.Detail),
+        _ => throw new ArgumentOutOfRangeException(nameof(rejection), rejection.Reason, "Unknown rejection."),
+    };
+}

@@ -1,0 +1,37 @@
+using Booking.Core.Processing;
+using Booking.Web.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Booking.Web.Api;
+
+/// <summary>
+/// What the processors hold in memory. Open in Development; elsewhere mapped only when DebugCache:Enabled is
+/// true, and then behind basic auth (it lists user ids).
+/// </summary>
+public static class DebugCacheApi
+{
+    public static IEndpointRouteBuilder MapDebugCacheApi(this IEndpointRouteBuilder app, IHostEnvironment environment, IConfiguration configuration)
+    {
+        if (environment.IsDevelopment())
+        {
+            app.MapGet("/api/events/debug/cache", GetCache).WithTags("Debug");
+        }
+        else if (configuration.GetValue("DebugCache:Enabled", false))
+        {
+            app.MapGet("/api/events/debug/cache", GetCache).WithTags("Debug").RequireAuthorization(BasicAuthentication.AdminPolicy);
+        }
+
+        return app;
+    }
+
+    public static Ok<DebugCacheResponse> GetCache(BookingProcessors processors)
+    {
+        var entries = processors.Snapshot()
+            .OrderBy(p => p.Id.Value)
+            .Select(p => new DebugCacheEntry(
+                p.Id.Value, p.State.Name, p.State.TotalTickets, p.State.Available, p.State.Booked.Count, p.State.WaitingCount,
+                [.. p.State.WaitingInOrder.Take(DebugCacheResponse.MaxWaitingShown).Select(u => u.Value)], p.State.Version, p.QueueLength))
+            .ToList();
+        return TypedResults.Ok(new DebugCacheResponse(entries.Count, entries));
+    }
+}

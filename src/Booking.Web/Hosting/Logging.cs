@@ -1,0 +1,24 @@
+using Serilog;
+
+namespace Booking.Web.Hosting;
+
+/// <summary>Serilog from the "Serilog" configuration section: console plus rolling JSON files under logs/.</summary>
+public static class Logging
+{
+    public static WebApplicationBuilder AddStructuredLogging(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSerilog((services, logger) => logger
+            .ReadFrom.Configuration(builder.Configuration)
+            .ReadFrom.Services(services)
+            .Enrich.FromLogContext());
+        return builder;
+    }
+
+    /// <summary>PORT (the seed's variable, default 3000) when no URLs are configured otherwise.</summary>
+    public static WebApplicationBuilder UsePortFromEnvironment(this WebApplicationBuilder builder)
+    {
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
+            builder.WebHost.UseUrls($"http://0.0.0.0:{builder.Configuration.GetValue("PORT", 3000)}");
+        return builder;
+    }
+}

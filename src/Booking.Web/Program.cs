@@ -1,0 +1,36 @@
+using Booking.Web.Admin;
+using Booking.Web.Api;
+using Booking.Web.Hosting;
+using Booking.Web.Security;
+using Serilog;
+
+if (AdminCommands.Handles(args))
+    return await AdminCommands.RunAsync(args);
+
+var builder = WebApplication.CreateBuilder(args);
+builder.UsePortFromEnvironment().AddStructuredLogging();
+builder.Services.AddBookingStore(builder.Configuration);
+builder.Services.AddBasicAuthentication(builder.Configuration, builder.Environment);
+builder.Services.AddPerIpRateLimiting(builder.Configuration);
+builder.Services.AddProblemDetails().AddExceptionHandler<ExceptionProblems>();
+builder.Services.ConfigureHttpJsonOptions(json => WebJsonContext.Configure(json.SerializerOptions));
+builder.Services.AddOpenApi();
+
+var app = builder.Build();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseTrustedForwardedHeaders(builder.Configuration);
+app.UseSerilogRequestLogging();
+app.UseRateLimiter();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapOpenApi();
+app.MapBookingApi();
+app.MapDebugCacheApi(app.Environment, app.Configuration);
+
+await app.RunAsync();
+return 0;
+
+/// <summary>Entry point; public for WebApplicationFactory.</summary>
+public partial class Program;
