@@ -19,7 +19,7 @@ public static class BookingApi
         return app;
     }
 
-    public static async Task<Results<Created<InitializeResponse>, ValidationProblem, ProblemHttpResult>> Initialize(
+    public static async Task<Results<Created<InitializeResponse>, ProblemHttpResult>> Initialize(
         HttpRequest request, BookingProcessors processors, CancellationToken cancellationToken)
     {
         var (body, problem) = await JsonBody.ReadObjectAsync(request, cancellationToken);
@@ -28,7 +28,7 @@ public static class BookingApi
         var errors = new FieldErrors();
         var command = BookingRequests.ToInitialize(body, errors, new TicketedEventId(Guid.CreateVersion7()));
         if (command is null)
-            return Validation(errors);
+            return ValidationAsProblem(errors);
 
         var result = await processors.SendAsync(command.Id, command, Correlation.Of(request.HttpContext));
         if (result.Decision.IsRejected)
@@ -39,15 +39,12 @@ public static class BookingApi
             new InitializeResponse(state.Id.Value, state.Name, state.TotalTickets, state.Available));
     }
 
-    public static async Task<Results<Created<BookingResponse>, ValidationProblem, ProblemHttpResult>> Book(
+    public static async Task<Results<Created<BookingResponse>, ProblemHttpResult>> Book(
         HttpRequest request, BookingProcessors processors, CancellationToken cancellationToken)
     {
-        var (body, problem) = await JsonBody.ReadObjectAsync(request, cancellationToken);
-        if (problem is not null)
-            return problem;
-        var errors = new FieldErrors();
-        if (BookingRequests.ToBooking(body, errors) is not var (eventId, user))
-            return Validation(errors);
+        var (booking, problem) = await ReadBookingAsync(request, cancellationToken);
+        if (booking is not var (eventId, user))
+            return problem!;
 
         var result = await processors.SendAsync(eventId, new BookTicket(user), Correlation.Of(request.HttpContext));
         if (result.Decision.IsRejected)
@@ -58,15 +55,12 @@ public static class BookingApi
         return TypedResults.Created($"/api/events/status/{eventId.Value}", response);
     }
 
-    public static async Task<Results<Ok<CancelResponse>, ValidationProblem, ProblemHttpResult>> Cancel(
+    public static async Task<Results<Ok<CancelResponse>, ProblemHttpResult>> Cancel(
         HttpRequest request, BookingProcessors processors, CancellationToken cancellationToken)
     {
-        var (body, problem) = await JsonBody.ReadObjectAsync(request, cancellationToken);
-        if (problem is not null)
-            return problem;
-        var errors = new FieldErrors();
-        if (BookingRequests.ToBooking(body, errors) is not var (eventId, user))
-            return Validation(errors);
+        var (booking, problem) = await ReadBookingAsync(request, cancellationToken);
+        if (booking is not var (eventId, user))
+            return problem!;
 
         var result = await processors.SendAsync(eventId, new CancelBooking(user), Correlation.Of(request.HttpContext));
         if (result.Decision.IsRejected)
@@ -77,9 +71,25 @@ public static class BookingApi
         return TypedResults.Ok(new CancelResponse(status, eventId.Value, user.Value, promoted, state.Available, state.WaitingCount));
     }
 
-    private static ValidationProblem Validation(FieldErrors errors) =>
-        TypedResults.ValidationProblem(errors.ToDictionary(), title: "Invalid request", type: Problems.Validation,
-            detail: "One or more fields are invalid; nothing was changed.");
+    private static async Task<((TicketedEventId EventId, UserId UserId)? Booking, ProblemHttpResult? Problem)> ReadBookingAsync(
+        HttpRequest request, CancellationToken cancellationToken)
+    {
+        var (body, problem) = await JsonBody.ReadObjectAsync(request, cancellationToken);
+        if (problem is not null)
+            return (null, problem);
+        var errors = new FieldErrors();
+        var booking = BookingRequests.ToBooking(body, errors);
+        return booking is null ? (null, ValidationAsProblem(errors)) : (booking, null);
+    }
+
+    private static ProblemHttpResult ValidationAsProblem(FieldErrors errors) =>
+        TypedResults.Problem(new HttpValidationProblemDetails(errors.ToDictionary())
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Type = Problems.Validation,
+            Title = "Invalid request",
+            Detail = "One or more fields are invalid; nothing was changed.",
+        });
 
     private static ProblemHttpResult Rejected(Rejection rejection) => rejection.Reason switch
     {
