@@ -40,4 +40,7 @@ public interface IEventStore
 
     /// <summary>Loads one read-model document, or null if there is none.</summary>
     Task<StoredDocument<T>?> LoadDocumentAsync<T>(string projection, string id, CancellationToken cancellationToken = default);
+
+    /// <summary>Lists up to <paramref name="maxCount"/> documents of a projection, most recently written first.</summary>
+    Task<IReadOnlyList<StoredDocument<T>>> ListDocumentsAsync<T>(string projection, int maxCount, CancellationToken cancellationToken = default);
 }

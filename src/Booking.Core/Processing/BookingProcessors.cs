@@ -51,6 +51,17 @@ public sealed class BookingProcessors : IAsyncDisposable
         }
     }
 
+    /// <summary>Starts the processors of <paramref name="ids"/> so that they load their state before commands arrive.</summary>
+    public void WarmUp(IEnumerable<TicketedEventId> ids)
+    {
+        foreach (var id in ids)
+        {
+            if (_stopped)
+                return;
+            ProcessorFor(id);
+        }
+    }
+
     /// <summary>What each live processor holds in memory: the debug cache.</summary>
     public IReadOnlyList<ProcessorSnapshot> Snapshot() =>
         [.. _processors.Values.Select(p => new ProcessorSnapshot(p.Id, p.State, p.QueueLength)).Where(s => s.State.Exists)];

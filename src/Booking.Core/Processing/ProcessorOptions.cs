@@ -15,6 +15,9 @@ public sealed class ProcessorOptions
     /// <summary>How long shutdown waits for queued commands to be written before answering them "unavailable".</summary>
     public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>At start-up, load the processors of this many most recently active ticketed events.</summary>
+    public int WarmUpCount { get; set; } = 100;
+
     /// <summary>Attempts of one append when the store fails (same event ids, so a retry cannot write twice).</summary>
     public int MaxAppendAttempts { get; set; } = 3;
 

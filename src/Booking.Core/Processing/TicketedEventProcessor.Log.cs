@@ -54,6 +54,9 @@ internal sealed partial class TicketedEventProcessor
     [LoggerMessage(LogLevel.Warning, "Append to {EventId} failed (attempt {Attempt}); retrying with the same event ids")]
     private partial void LogAppendRetry(Exception error, Guid eventId, int attempt);
 
+    [LoggerMessage(LogLevel.Warning, "Loading {EventId} from the store failed; the first command will try again")]
+    private partial void LogLoadFailed(Exception error, Guid eventId);
+
     [LoggerMessage(LogLevel.Error, "A batch of {Count} commands for {EventId} could not be stored; callers were told to retry")]
     private partial void LogBatchFailed(Exception error, Guid eventId, int count);
 }

@@ -74,6 +74,7 @@ internal sealed partial class TicketedEventProcessor
     {
         var reader = _queue.Reader;
         var batch = new List<QueuedCommand>(Math.Min(_options.MaxBatchSize, 1024));
+        await LoadAsync().ConfigureAwait(false);
         while (await WaitForWorkAsync(reader).ConfigureAwait(false))
         {
             batch.Clear();
@@ -107,6 +108,20 @@ internal sealed partial class TicketedEventProcessor
             if (_leaveRegistry(this))
                 Close();
             return await reader.WaitToReadAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    // Load before the first command arrives, so the debug cache shows a warmed processor at once. A failure
+    // here is not fatal: the state stays stale and the first batch loads it again.
+    private async Task LoadAsync()
+    {
+        try
+        {
+            await CatchUpAsync().ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            LogLoadFailed(e, Id.Value);
         }
     }
 

@@ -1,12 +1,19 @@
 using Booking.Core.Processing;
+using Booking.Core.Serialization;
+using Booking.Core.TicketedEvents;
+using EventStore;
 
 namespace Booking.Web.Hosting;
 
-/// <summary>Migrates the store at start-up (if configured) and drains the command processors at shutdown.</summary>
+/// <summary>
+/// Migrates the store at start-up (if configured), warms the processors of recently active ticketed events,
+/// and drains the command processors at shutdown.
+/// </summary>
 internal sealed partial class ProcessorsLifetime(
-    BookingProcessors processors, StoreSettings settings, ILogger<ProcessorsLifetime> logger) : IHostedService
+    BookingProcessors processors, IEventStore store, ProcessorOptions options, StoreSettings settings, ILogger<ProcessorsLifetime> logger)
+    : IHostedService
 {
-    public Task StartAsync(CancellationToken cancellationToken)
+    public async Task StartAsync(CancellationToken cancellationToken)
     {
         LogStore(settings.Describe());
         if (settings.MigrateOnStartup)
@@ -15,7 +22,12 @@ internal sealed partial class ProcessorsLifetime(
                 LogMigrated(migration);
         }
 
-        return Task.CompletedTask;
+        // The most recently active ticketed events get their processors (and so the debug cache) back after a restart.
+        if (options.WarmUpCount > 0)
+        {
+            var recent = await store.ListDocumentsAsync<TicketedEventStatus>(BookingEventTypes.StatusProjection, options.WarmUpCount, cancellationToken);
+            processors.WarmUp(recent.Select(d => d.Document.EventId));
+        }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => processors.StopAsync(cancellationToken);

@@ -66,6 +66,23 @@ public sealed partial class MySqlEventStore
         }
     }
 
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<StoredDocument<T>>> ListDocumentsAsync<T>(string projection, int maxCount, CancellationToken cancellationToken = default)
+    {
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            await using var command = Command(connection, MySqlStatements.ListDocuments);
+            command.Parameters.AddWithValue("@projection", projection);
+            command.Parameters.AddWithValue("@max", maxCount);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            var documents = new List<StoredDocument<T>>();
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                documents.Add(new StoredDocument<T>(_types.DeserializeDocument<T>(reader.GetString(0)), reader.GetInt64(1), Utc(reader.GetDateTime(2))));
+            return documents;
+        }
+    }
+
     private async Task<IReadOnlyList<RecordedEvent>> ReadEventsAsync(MySqlCommand command, CancellationToken cancellationToken)
     {
         var events = new List<RecordedEvent>();
