@@ -43,7 +43,7 @@ internal static class Report
         text.AppendLine().AppendLine("## Every contender, with CPU per batch")
             .AppendLine()
             .AppendLine("Per batch (one append or one INSERT): CPU of the bench process and of the server (utime + stime, when local),")
-            .AppendLine("commits per redo log fsync (group commit), redo bytes and statements executed (server counters).")
+            .AppendLine("commits per InnoDB fsync (group commit), redo bytes and statements executed (server counters).")
             .AppendLine()
             .AppendLine("| Events/append | Writers | Contender | Rows/s | vs raw | p50 / p99 ms | Client CPU µs | Server CPU µs | Commits/fsync | Redo bytes | Statements |")
             .AppendLine("|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|");
@@ -52,7 +52,7 @@ internal static class Report
             foreach (var (name, s) in r.Samples)
             {
                 text.AppendLine(Inv(
-                    $"| {r.BatchSize} | {r.Writers} | {name} | {s.RowsPerSecond:N0} | {s.RowsPerSecond / r.Raw.RowsPerSecond:0.00} | {Latency(s)} | {s.ClientCpuMicrosPerBatch:N0} | {s.ServerCpuMicrosPerBatch:N0} | {s.CommitsPerLogFsync:0.0} | {s.RedoBytesPerBatch:N0} | {s.StatementsPerBatch:0.0} |"));
+                    $"| {r.BatchSize} | {r.Writers} | {name} | {s.RowsPerSecond:N0} | {s.RowsPerSecond / r.Raw.RowsPerSecond:0.00} | {Latency(s)} | {s.ClientCpuMicrosPerBatch:N0} | {s.ServerCpuMicrosPerBatch:N0} | {s.CommitsPerFsync:0.0} | {s.RedoBytesPerBatch:N0} | {s.StatementsPerBatch:0.0} |"));
             }
         }
 

@@ -13,8 +13,8 @@ internal sealed record Sample(int BatchSize, long Batches, TimeSpan Elapsed, lon
 
     public double ServerCpuMicrosPerBatch => Used.ServerCpu.TotalMicroseconds / Batches;
 
-    /// <summary>Commits per redo log fsync: above 1 when group commit shares one fsync among several writers.</summary>
-    public double CommitsPerLogFsync => Used.Counters.LogFsyncs == 0 ? double.NaN : (double)Batches / Used.Counters.LogFsyncs;
+    /// <summary>Commits per InnoDB fsync: above 1 when group commit shares one fsync among several writers.</summary>
+    public double CommitsPerFsync => Used.Counters.Fsyncs == 0 ? double.NaN : (double)Batches / Used.Counters.Fsyncs;
 
     public double RedoBytesPerBatch => (double)Used.Counters.LogBytes / Batches;
 

@@ -64,7 +64,7 @@ internal sealed class ShapedWriter(string connectionString, SqlShape shape, int 
         parameters.AddWithValue("@now", new DateTime(now.Ticks - (now.Ticks % 10), DateTimeKind.Utc));
         var newVersion = (_version + batchSize).ToString(CultureInfo.InvariantCulture);
         var sql = new StringBuilder(256 + (batchSize * 64));
-        if (shape.StreamRow && !shape.LockStreamFirst)
+        if (shape.Transaction && !shape.LockStreamFirst)
             sql.Append("SET TRANSACTION ISOLATION LEVEL READ COMMITTED; START TRANSACTION; ");
         if (shape.StreamRow)
         {
@@ -80,7 +80,7 @@ internal sealed class ShapedWriter(string connectionString, SqlShape shape, int 
         sql.Append(';');
         if (shape.NamedLock)
             sql.Append($" SELECT LAST_INSERT_ID(); DO RELEASE_LOCK({LockName});");
-        if (shape.StreamRow)
+        if (shape.Transaction)
             sql.Append(" COMMIT;");
         return sql.ToString();
     }

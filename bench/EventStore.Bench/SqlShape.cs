@@ -7,21 +7,24 @@ namespace EventStore.Bench;
 /// </summary>
 /// <param name="Name">How the report names the shape.</param>
 /// <param name="HoldConnection">Keep one open connection per writer instead of taking one from the pool per batch.</param>
-/// <param name="StreamRow">Insert or update the stream's row in an explicit READ COMMITTED transaction, as the store does.</param>
+/// <param name="Transaction">Wrap the writes in an explicit READ COMMITTED transaction, as the store does.</param>
+/// <param name="StreamRow">Insert or update the stream's row in that transaction, as the store does.</param>
 /// <param name="NamedLock">Wrap the events INSERT in GET_LOCK / SELECT LAST_INSERT_ID() / RELEASE_LOCK, as the store does.</param>
 /// <param name="LockStreamFirst">Lock the stream row in a first round trip (SELECT ... FOR UPDATE), as the store does.</param>
-internal sealed record SqlShape(string Name, bool HoldConnection, bool StreamRow, bool NamedLock, bool LockStreamFirst)
+internal sealed record SqlShape(string Name, bool HoldConnection, bool Transaction, bool StreamRow, bool NamedLock, bool LockStreamFirst)
 {
-    public static SqlShape Raw { get; } = new("raw INSERT, autocommit", false, false, false, false);
+    public static SqlShape Raw { get; } = new("raw INSERT, autocommit", false, false, false, false, false);
 
-    public static SqlShape RawHeldConnection { get; } = new("raw INSERT, connection held open", true, false, false, false);
+    public static SqlShape RawHeldConnection { get; } = new("raw INSERT, connection held open", true, false, false, false, false);
 
-    public static SqlShape WithStreamRow { get; } = new("+ stream row in a transaction (1 round trip)", false, true, false, false);
+    public static SqlShape InTransaction { get; } = new("raw INSERT in START TRANSACTION ... COMMIT", false, true, false, false, false);
 
-    public static SqlShape WithNamedLock { get; } = new("+ GET_LOCK, LAST_INSERT_ID (1 round trip)", false, true, true, false);
+    public static SqlShape WithStreamRow { get; } = new("+ stream row UPDATE", false, true, true, false, false);
 
-    public static SqlShape StoreShaped { get; } = new("+ SELECT ... FOR UPDATE first (2 round trips)", false, true, true, true);
+    public static SqlShape WithNamedLock { get; } = new("+ GET_LOCK, LAST_INSERT_ID, RELEASE_LOCK", false, true, true, true, false);
+
+    public static SqlShape StoreShaped { get; } = new("+ SELECT ... FOR UPDATE first (store's SQL)", false, true, true, true, true);
 
     /// <summary>The diagnostic steps between <see cref="Raw"/> and the store, in order.</summary>
-    public static IReadOnlyList<SqlShape> Ladder { get; } = [RawHeldConnection, WithStreamRow, WithNamedLock, StoreShaped];
+    public static IReadOnlyList<SqlShape> Ladder { get; } = [RawHeldConnection, InTransaction, WithStreamRow, WithNamedLock, StoreShaped];
 }
