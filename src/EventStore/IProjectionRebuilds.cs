@@ -1,0 +1,32 @@
+namespace EventStore;
+
+/// <summary>A document a projection produced, with the stream version it reflects.</summary>
+/// <param name="Id">The document's id within the projection.</param>
+/// <param name="Document">The document; serialized with the map's JSON options.</param>
+/// <param name="StreamVersion">The version of the stream the document reflects.</param>
+public sealed record VersionedDocument(string Id, object Document, long StreamVersion);
+
+/// <summary>
+/// Rebuilds a projection's documents beside the live ones, which stay in service until an atomic swap.
+/// A checkpoint (the last global position applied) makes an interrupted rebuild resumable.
+/// </summary>
+public interface IProjectionRebuilds
+{
+    /// <summary>
+    /// Starts a rebuild, or resumes the one in progress unless <paramref name="restart"/>; returns the last global
+    /// position already applied (0 for a fresh start).
+    /// </summary>
+    Task<long> BeginRebuildAsync(string projection, bool restart, CancellationToken cancellationToken = default);
+
+    /// <summary>The documents the rebuild in progress has written so far.</summary>
+    Task<IReadOnlyList<StoredDocument<T>>> LoadRebuildDocumentsAsync<T>(string projection, CancellationToken cancellationToken = default);
+
+    /// <summary>Writes documents to the rebuild and moves its checkpoint to <paramref name="checkpoint"/>, in one transaction.</summary>
+    Task WriteRebuildAsync(string projection, IReadOnlyList<VersionedDocument> documents, long checkpoint, CancellationToken cancellationToken = default);
+
+    /// <summary>Puts the rebuilt documents in service atomically; documents of other projections are carried over.</summary>
+    Task SwapInAsync(string projection, CancellationToken cancellationToken = default);
+
+    /// <summary>Writes documents into service only where they are newer than the stored ones (catching up after the swap).</summary>
+    Task WriteIfNewerAsync(string projection, IReadOnlyList<VersionedDocument> documents, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,31 @@
+using Booking.Core.TicketedEvents;
+
+namespace Booking.Core.Tests.TicketedEvents;
+
+public sealed class StatusProjectionTests
+{
+    [Fact]
+    public void Apply_agrees_with_the_folded_state_at_every_version_of_a_random_history()
+    {
+        var random = new Random(42);
+        var state = TicketedEventDecider.Decide(TicketedEventState.Initial, new InitializeTickets(new TicketedEventId(Guid.CreateVersion7()), "show", 20))
+            .Events.Aggregate(TicketedEventState.Initial, TicketedEventState.Evolve);
+        var status = StatusProjection.Apply(null, new TicketsInitialized(state.Id, state.Name, state.TotalTickets));
+
+        for (var i = 0; i < 5_000; i++)
+        {
+            var user = new UserId(random.Next(1, 60));
+            TicketedEventCommand command = random.Next(3) == 0 ? new CancelBooking(user) : new BookTicket(user);
+            foreach (var @event in TicketedEventDecider.Decide(state, command).Events)
+            {
+                state = TicketedEventState.Evolve(state, @event);
+                status = StatusProjection.Apply(status, @event);
+                status.ShouldBe(TicketedEventStatus.From(state));
+            }
+        }
+    }
+
+    [Fact]
+    public void Apply_without_initialization_yields_nothing() =>
+        StatusProjection.Apply(null, new TicketBooked(new UserId(1))).ShouldBeNull();
+}
