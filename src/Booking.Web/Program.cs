@@ -18,7 +18,7 @@ builder.Services.AddOpenApi();
 
 var app = builder.Build();
 app.UseExceptionHandler();
-app.UseStatusCodePages();
+app.UseStatusCodeProblems();
 app.UseTrustedForwardedHeaders(builder.Configuration);
 app.UseSerilogRequestLogging();
 app.UseRateLimiter();

@@ -35,6 +35,9 @@ public interface IEventStore
         int maxCount,
         CancellationToken cancellationToken = default);
 
+    /// <summary>The highest global position committed so far (0 for an empty store); gaps below it are possible.</summary>
+    Task<long> ReadHeadPositionAsync(CancellationToken cancellationToken = default);
+
     /// <summary>The stream's metadata, or null if it does not exist.</summary>
     Task<StreamMetadata?> GetStreamAsync(string streamId, CancellationToken cancellationToken = default);
 

@@ -17,5 +17,6 @@ public static class Problems
     public const string RateLimited = Prefix + "rate-limited";
     public const string Unauthorized = Prefix + "unauthorized";
     public const string NotFound = Prefix + "not-found";
+    public const string MethodNotAllowed = Prefix + "method-not-allowed";
     public const string Internal = Prefix + "internal";
 }

@@ -2,6 +2,7 @@ using Booking.Core.Serialization;
 using Booking.Core.TicketedEvents;
 using EventStore;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Net.Http.Headers;
 
 namespace Booking.Web.Api;
 
@@ -15,9 +16,10 @@ public static class StatusApi
         if (stored is null)
             return JsonBody.Problem(StatusCodes.Status404NotFound, Problems.EventNotFound, "Event not found", $"No ticketed event has id {eventId}.");
 
-        var etag = $"\"{stored.StreamVersion}\"";
-        context.Response.Headers.ETag = etag;
-        if (context.Request.Headers.IfNoneMatch.Contains(etag))
+        var etag = new EntityTagHeaderValue($"\"{stored.StreamVersion}\"");
+        context.Response.GetTypedHeaders().ETag = etag;
+        // RFC 9110 13.1.2: If-None-Match uses the weak comparison, and "*" matches any current version.
+        if (context.Request.GetTypedHeaders().IfNoneMatch.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(etag, useStrongComparison: false)))
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
 
         var s = stored.Document;

@@ -37,6 +37,17 @@ public sealed partial class MySqlEventStore
     }
 
     /// <inheritdoc />
+    public async Task<long> ReadHeadPositionAsync(CancellationToken cancellationToken = default)
+    {
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            await using var command = Command(connection, MySqlStatements.HeadPosition);
+            return await FirstInt64Async(command, cancellationToken).ConfigureAwait(false) ?? 0;
+        }
+    }
+
+    /// <inheritdoc />
     public async Task<StreamMetadata?> GetStreamAsync(string streamId, CancellationToken cancellationToken = default)
     {
         var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);

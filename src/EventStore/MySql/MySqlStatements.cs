@@ -34,6 +34,8 @@ internal static class MySqlStatements
         "SET TRANSACTION ISOLATION LEVEL READ COMMITTED; " +
         $"SELECT {EventColumns} FROM events WHERE position >= @from ORDER BY position LIMIT @max LOCK IN SHARE MODE;";
 
+    public const string HeadPosition = "SELECT COALESCE(MAX(position), 0) FROM events;";
+
     public const string ListDocuments =
         "SELECT data, stream_version, updated_at FROM documents WHERE projection = @projection ORDER BY updated_at DESC LIMIT @max;";
 

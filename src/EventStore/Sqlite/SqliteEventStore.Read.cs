@@ -35,6 +35,17 @@ public sealed partial class SqliteEventStore
     }
 
     /// <inheritdoc />
+    public async Task<long> ReadHeadPositionAsync(CancellationToken cancellationToken = default)
+    {
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            await using var command = Command(connection, SqliteStatements.HeadPosition);
+            return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+        }
+    }
+
+    /// <inheritdoc />
     public async Task<StreamMetadata?> GetStreamAsync(string streamId, CancellationToken cancellationToken = default)
     {
         var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);

@@ -19,6 +19,8 @@ internal static class SqliteStatements
     // SQLite admits one writer at a time, so positions become visible in commit order: no high-water mark needed.
     public const string ReadAll = $"SELECT {EventColumns} FROM events WHERE position >= @from ORDER BY position LIMIT @max;";
 
+    public const string HeadPosition = "SELECT COALESCE(MAX(position), 0) FROM events;";
+
     public const string ListDocuments =
         "SELECT data, stream_version, updated_at FROM documents WHERE projection = @projection ORDER BY updated_at DESC LIMIT @max;";
 

@@ -12,6 +12,7 @@ public abstract partial class EventStoreContract
         var all = await Store.ReadAllAsync(start + 1, 100);
 
         all.Select(e => e.Position).ShouldBe(b.Positions.Concat(c.Positions));
+        (await Store.ReadHeadPositionAsync()).ShouldBe(c.Positions[0]);
         (await Store.ReadAllAsync(start + 1, 2)).Select(e => e.Position).ShouldBe(b.Positions);
     }
 

@@ -1,0 +1,86 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Booking.Web.Api;
+
+namespace Booking.Web.Tests.Hosting;
+
+/// <summary>The HTTP API as a client sees it. Bodies are written as JSON text so tests can send anything at all.</summary>
+public sealed class BookingClient(HttpClient http)
+{
+    public HttpClient Http => http;
+
+    public static AuthenticationHeaderValue Credentials(string username = BookingHost.Username, string password = BookingHost.Password) =>
+        new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{username}:{password}")));
+
+    public static StringContent Json(string json, string? mediaType = "application/json")
+    {
+        var content = new StringContent(json, Encoding.UTF8);
+        content.Headers.ContentType = mediaType is null ? null : new MediaTypeHeaderValue(mediaType) { CharSet = "utf-8" };
+        return content;
+    }
+
+    public static string BookingBody(long userId, Guid eventId) => JsonSerializer.Serialize(new { userId, eventId });
+
+    public Task<HttpResponseMessage> PostAsync(string path, string json, string? mediaType = "application/json") =>
+        http.PostAsync(path, Json(json, mediaType));
+
+    public Task<HttpResponseMessage> InitializeAsync(string eventName, int totalTickets) =>
+        PostAsync("/api/events/initialize", JsonSerializer.Serialize(new { eventName, totalTickets }));
+
+    /// <summary>Initializes a ticketed event of its own for the calling test and returns its id.</summary>
+    public async Task<Guid> NewEventAsync(int totalTickets, string eventName = "Concert")
+    {
+        using var response = await InitializeAsync(eventName, totalTickets);
+        response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<InitializeResponse>())!.EventId;
+    }
+
+    public Task<HttpResponseMessage> BookAsync(long userId, Guid eventId) => PostAsync("/api/events/book", BookingBody(userId, eventId));
+
+    public Task<HttpResponseMessage> CancelAsync(long userId, Guid eventId) => PostAsync("/api/events/cancel", BookingBody(userId, eventId));
+
+    /// <summary>Books and expects 201; returns what the service said.</summary>
+    public async Task<BookingResponse> BookedAsync(long userId, Guid eventId)
+    {
+        using var response = await BookAsync(userId, eventId);
+        response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<BookingResponse>())!;
+    }
+
+    /// <summary>Cancels and expects 200; returns what the service said.</summary>
+    public async Task<CancelResponse> CancelledAsync(long userId, Guid eventId)
+    {
+        using var response = await CancelAsync(userId, eventId);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<CancelResponse>())!;
+    }
+
+    public Task<HttpResponseMessage> StatusAsync(Guid eventId, AuthenticationHeaderValue? credentials) =>
+        GetAsync($"/api/events/status/{eventId}", credentials);
+
+    public async Task<(StatusResponse Status, string ETag)> StatusOfAsync(Guid eventId)
+    {
+        using var response = await StatusAsync(eventId, Credentials());
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        return ((await response.Content.ReadFromJsonAsync<StatusResponse>())!, response.Headers.ETag!.Tag);
+    }
+
+    public async Task<DebugCacheEntry?> DebugCacheEntryAsync(Guid eventId, AuthenticationHeaderValue? credentials = null)
+    {
+        using var response = await GetAsync("/api/events/debug/cache", credentials);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        var cache = (await response.Content.ReadFromJsonAsync<DebugCacheResponse>())!;
+        cache.Count.ShouldBe(cache.Events.Count);
+        return cache.Events.SingleOrDefault(e => e.EventId == eventId);
+    }
+
+    public async Task<HttpResponseMessage> GetAsync(string path, AuthenticationHeaderValue? credentials = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Authorization = credentials;
+        return await http.SendAsync(request);
+    }
+}
