@@ -21,6 +21,8 @@ internal sealed class BenchDatabase : IAsyncDisposable
 
     public string ConnectionString { get; }
 
+    public string Name => new MySqlConnectionStringBuilder(ConnectionString).Database;
+
     /// <summary>Where the server came from: the environment variable or a throwaway mariadbd.</summary>
     public string ServerSource { get; }
 
@@ -49,7 +51,7 @@ internal sealed class BenchDatabase : IAsyncDisposable
     {
         // A throwaway server vanishes with the process; on a server of the caller's, leave no database behind.
         if (ServerSource == ServerVariable)
-            await ExecuteAsync(ConnectionString, $"DROP DATABASE `{new MySqlConnectionStringBuilder(ConnectionString).Database}`;");
+            await ExecuteAsync(ConnectionString, $"DROP DATABASE `{Name}`;");
         MySqlConnection.ClearAllPools();
     }
 

@@ -17,7 +17,7 @@ internal sealed record BenchOptions(
         dotnet run -c Release --project bench/EventStore.Bench -- [options]
           --seconds N      measured seconds per scenario and contender (default 10), split over the rounds
           --warmup N       warm-up seconds per scenario and contender (default 2)
-          --rounds N       alternate raw / store this many times per scenario (default 2)
+          --rounds N       alternate raw / store this many times per scenario (default 5)
           --batches 1,10   events per append (default 1,10,100)
           --writers 1,8    concurrent writers, each on its own streams (default 1,8)
           --diagnose       also run the ladder of store-shaped SQL variants that explains the gap
@@ -27,7 +27,7 @@ internal sealed record BenchOptions(
 
     public static BenchOptions Parse(IReadOnlyList<string> args)
     {
-        var options = new BenchOptions(TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(2), 2, [1, 10, 100], [1, 8], false, null);
+        var options = new BenchOptions(TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(2), 5, [1, 10, 100], [1, 8], false, null);
         for (var i = 0; i < args.Count; i++)
         {
             string Next() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.\n{Usage}");

@@ -24,7 +24,7 @@ if (Assembly.GetExecutingAssembly().GetCustomAttribute<DebuggableAttribute>()?.I
 
 var machine = MachineFacts.Read();
 await using var database = await BenchDatabase.CreateAsync();
-Console.Error.WriteLine($"Server: {database.Facts.Version} ({database.ServerSource}); database {database.ConnectionString.Split("Database=")[^1]}");
+Console.Error.WriteLine($"Server: {database.Facts.Version} ({database.ServerSource}); database {database.Name}");
 var meters = new Meters(database.ConnectionString, database.Facts.Pid);
 var store = new MySqlEventStore(database.ConnectionString, UserSignedIn.Map());
 var contenders = Contender.For(database.ConnectionString, store, options.Diagnose);

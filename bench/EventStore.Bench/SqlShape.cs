@@ -25,6 +25,14 @@ internal sealed record SqlShape(string Name, bool HoldConnection, bool Transacti
 
     public static SqlShape StoreShaped { get; } = new("+ SELECT ... FOR UPDATE first (store's SQL)", false, true, true, true, true);
 
-    /// <summary>The diagnostic steps between <see cref="Raw"/> and the store, in order.</summary>
-    public static IReadOnlyList<SqlShape> Ladder { get; } = [RawHeldConnection, InTransaction, WithStreamRow, WithNamedLock, StoreShaped];
+    public static SqlShape StoreShapedHeld { get; } = new("store's SQL, connection held open", true, true, true, true, true);
+
+    public static SqlShape OneRoundTripHeld { get; } = new("store's write command only, connection held open", true, true, true, true, false);
+
+    /// <summary>
+    /// The diagnostic steps from <see cref="Raw"/> to the store, in order, then two what-ifs: the store's SQL without
+    /// the pool's reset round trip, and its write command alone (lock check folded in) without it.
+    /// </summary>
+    public static IReadOnlyList<SqlShape> Ladder { get; } =
+        [RawHeldConnection, InTransaction, WithStreamRow, WithNamedLock, StoreShaped, StoreShapedHeld, OneRoundTripHeld];
 }

@@ -5,12 +5,6 @@ using EventStore;
 
 namespace Booking.Core.Projections;
 
-/// <summary>Where a rebuild is: events applied, the global position reached, and the head it is heading for.</summary>
-public sealed record RebuildProgress(long EventsApplied, long Position, long HeadPosition, TimeSpan Elapsed)
-{
-    public double EventsPerSecond => Elapsed.TotalSeconds > 0 ? EventsApplied / Elapsed.TotalSeconds : 0;
-}
-
 /// <summary>
 /// Rebuilds the status read model from the global order: into the shadow table with a checkpoint per page
 /// (interruptible, resumable), then an atomic swap, then a catch-up of what committed meanwhile that never
@@ -21,7 +15,7 @@ public sealed class StatusRebuild(IEventStore store, IProjectionRebuilds rebuild
     public const int PageSize = 20_000;
     private const string StreamPrefix = "ticketed-event-";
 
-    public async Task<RebuildProgress> RunAsync(bool restart, IProgress<RebuildProgress>? progress, CancellationToken cancellationToken)
+    public async Task<ScanProgress> RunAsync(bool restart, IProgress<ScanProgress>? progress, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         var checkpoint = await rebuilds.BeginRebuildAsync(BookingEventTypes.StatusProjection, restart, cancellationToken).ConfigureAwait(false);
@@ -36,12 +30,12 @@ public sealed class StatusRebuild(IEventStore store, IProjectionRebuilds rebuild
         (checkpoint, applied) = await ApplyAsync(checkpoint, applied, documents, (changed, _) =>
             rebuilds.WriteIfNewerAsync(BookingEventTypes.StatusProjection, changed, cancellationToken), head, clock, progress, cancellationToken).ConfigureAwait(false);
 
-        return new RebuildProgress(applied, checkpoint, Math.Max(head, checkpoint), clock.Elapsed);
+        return new ScanProgress(applied, checkpoint, Math.Max(head, checkpoint), clock.Elapsed);
     }
 
     private async Task<(long Checkpoint, long Applied)> ApplyAsync(
         long checkpoint, long applied, Dictionary<string, TicketedEventStatus> documents, Func<IReadOnlyList<VersionedDocument>, long, Task> write,
-        long head, Stopwatch clock, IProgress<RebuildProgress>? progress, CancellationToken cancellationToken)
+        long head, Stopwatch clock, IProgress<ScanProgress>? progress, CancellationToken cancellationToken)
     {
         while (true)
         {
@@ -62,7 +56,7 @@ public sealed class StatusRebuild(IEventStore store, IProjectionRebuilds rebuild
             checkpoint = page[^1].Position;
             applied += page.Count;
             await write([.. changed.Values.Select(d => new VersionedDocument(d.EventId.Value.ToString(), d, d.Version))], checkpoint).ConfigureAwait(false);
-            progress?.Report(new RebuildProgress(applied, checkpoint, Math.Max(head, checkpoint), clock.Elapsed));
+            progress?.Report(new ScanProgress(applied, checkpoint, Math.Max(head, checkpoint), clock.Elapsed));
         }
     }
 }

@@ -1,43 +1,48 @@
 using System.CommandLine;
 using Booking.Web.Hosting;
-using Spectre.Console;
+using EventStore;
 
 namespace Booking.Web.Admin;
 
 /// <summary>
-/// Operator commands run from the service's own binary, against the store the service's configuration selects:
-/// <c>dotnet run --project src/Booking.Web -- migrate</c>.
+/// Operator commands run from the service's own binary, against the store the service's configuration selects
+/// (<c>dotnet run --project src/Booking.Web -- audit --all</c>). Exit code 0 means success (for audit: clean).
 /// </summary>
 public static class AdminCommands
 {
-    private static readonly string[] Names = ["migrate"];
+    private static readonly string[] Names = ["migrate", "replay", "audit", "projections"];
 
     public static bool Handles(string[] args) => args.Length > 0 && Names.Contains(args[0], StringComparer.Ordinal);
 
     public static async Task<int> RunAsync(string[] args)
     {
+        var settings = StoreSettings.From(LoadConfiguration());
+        // Like the service at start-up, the commands bring the schema up to date first (EventStore:MigrateOnStartup).
+        var store = new Lazy<IEventStore>(() =>
+        {
+            if (settings.MigrateOnStartup)
+                StoreSetup.Migrate(settings);
+            return StoreSetup.CreateStore(settings, TimeProvider.System);
+        });
+        var root = new RootCommand("EventBooking operator commands")
+        {
+            MigrateCommand.Create(settings),
+            ReplayCommand.Create(store),
+            AuditCommand.Create(store),
+            ProjectionsCommand.Create(store),
+        };
+        return await root.Parse(args).InvokeAsync();
+    }
+
+    // The same sources as the service: appsettings.json, appsettings.<environment>.json, environment variables.
+    private static IConfiguration LoadConfiguration()
+    {
         var environment = Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT") ?? Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") ?? "Production";
-        var configuration = new ConfigurationBuilder()
+        return new ConfigurationBuilder()
             .SetBasePath(Directory.GetCurrentDirectory())
             .AddJsonFile("appsettings.json", optional: true)
             .AddJsonFile($"appsettings.{environment}.json", optional: true)
             .AddEnvironmentVariables()
             .Build();
-
-        var migrate = new Command("migrate", "Apply pending schema migrations and print what ran.");
-        migrate.SetAction(_ => Migrate(StoreSettings.From(configuration)));
-
-        var root = new RootCommand("EventBooking operator commands") { migrate };
-        return await root.Parse(args).InvokeAsync();
-    }
-
-    private static int Migrate(StoreSettings settings)
-    {
-        AnsiConsole.MarkupLineInterpolated($"Migrating [bold]{settings.Describe()}[/]");
-        var applied = StoreSetup.Migrate(settings);
-        foreach (var migration in applied)
-            AnsiConsole.MarkupLineInterpolated($"  applied [green]{migration}[/]");
-        AnsiConsole.MarkupLine(applied.Count == 0 ? "Up to date: nothing to apply." : $"{applied.Count} migration(s) applied.");
-        return 0;
     }
 }
