@@ -16,30 +16,33 @@ public sealed partial class MySqlEventStore
         return MySqlErrors.RetryTransientAsync(() => AppendOnceAsync(append, expected, cancellationToken), cancellationToken);
     }
 
-    // Two round trips: lock the stream row and read its version; then write everything and commit.
-    // The version is checked before anything is inserted, so a refused append burns no global position.
+    // An exact expectation is checked by the write itself: one round trip. Any and StreamExists first lock the
+    // stream row to learn its version (two round trips). Either way the version is checked before anything is
+    // inserted, so a refused append burns no global position.
     private async Task<AppendResult> AppendOnceAsync(PreparedAppend append, ExpectedVersion expected, CancellationToken cancellationToken)
     {
         var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
-            var actual = await LockStreamAsync(connection, append.StreamId, cancellationToken).ConfigureAwait(false);
-            if (!expected.IsSatisfiedBy(actual))
+            var exact = expected.Value >= 0;
+            var previous = exact ? expected.Value : await LockStreamAsync(connection, append.StreamId, cancellationToken).ConfigureAwait(false);
+            if (!expected.IsSatisfiedBy(previous))
             {
-                await ExecuteAsync(connection, MySqlStatements.Rollback, cancellationToken).ConfigureAwait(false);
-                return await RefusedAppendAsync(connection, append, expected, actual, null, cancellationToken).ConfigureAwait(false);
+                await ExecuteAsync(connection, MySqlStatements.ReleaseAndRollback, cancellationToken).ConfigureAwait(false);
+                return await RefusedAppendAsync(connection, append, expected, null, cancellationToken).ConfigureAwait(false);
             }
 
             try
             {
-                var firstPosition = await InsertAsync(connection, append, actual, cancellationToken).ConfigureAwait(false);
-                return append.ResultAfter(actual, firstPosition);
+                return append.ResultAfter(previous, await WriteAsync(connection, append, previous, startTransaction: exact, cancellationToken).ConfigureAwait(false));
             }
-            catch (MySqlException e) when (e.IsDuplicateKey())
+            catch (MySqlException e)
             {
-                await ExecuteAsync(connection, MySqlStatements.Rollback, cancellationToken).ConfigureAwait(false);
-                var now = await StreamVersionAsync(connection, append.StreamId, cancellationToken).ConfigureAwait(false);
-                return await RefusedAppendAsync(connection, append, expected, now, e, cancellationToken).ConfigureAwait(false);
+                // Whatever failed, never leave the named lock held by a pooled connection.
+                await TryExecuteAsync(connection, MySqlStatements.ReleaseAndRollback).ConfigureAwait(false);
+                if (!e.IsStreamNotWritten() && !e.IsDuplicateKey())
+                    throw;
+                return await RefusedAppendAsync(connection, append, expected, e, cancellationToken).ConfigureAwait(false);
             }
         }
     }
@@ -50,10 +53,10 @@ public sealed partial class MySqlEventStore
         return await FirstInt64Async(command, cancellationToken).ConfigureAwait(false) ?? 0;
     }
 
-    private static async Task<long> InsertAsync(MySqlConnection connection, PreparedAppend append, long previousVersion, CancellationToken cancellationToken)
+    private static async Task<long> WriteAsync(MySqlConnection connection, PreparedAppend append, long previousVersion, bool startTransaction, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
-        command.CommandText = MySqlStatements.InsertEvents(append, previousVersion, command.Parameters);
+        command.CommandText = MySqlStatements.ConditionalAppend(append, previousVersion, startTransaction, command.Parameters);
         return await FirstInt64Async(command, cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException("The append did not report its first global position.");
     }
@@ -77,12 +80,15 @@ public sealed partial class MySqlEventStore
         }
     }
 
+    // A refused append is either a retry of one that was stored (answered with the original result) or a conflict.
     private static async Task<AppendResult> RefusedAppendAsync(
-        MySqlConnection connection, PreparedAppend append, ExpectedVersion expected, long actual, Exception? cause, CancellationToken cancellationToken)
+        MySqlConnection connection, PreparedAppend append, ExpectedVersion expected, Exception? cause, CancellationToken cancellationToken)
     {
         var stored = await StoredIdentitiesAsync(connection, append.Events, cancellationToken).ConfigureAwait(false);
-        return IdempotentAppend.OriginalResult(append, stored)
-            ?? throw new WrongExpectedVersionException(append.StreamId, expected, actual, cause);
+        if (IdempotentAppend.OriginalResult(append, stored) is { } original)
+            return original;
+        var actual = await StreamVersionAsync(connection, append.StreamId, cancellationToken).ConfigureAwait(false);
+        throw new WrongExpectedVersionException(append.StreamId, expected, actual, cause);
     }
 
     private static async Task<IReadOnlyList<StoredEventIdentity>> StoredIdentitiesAsync(
@@ -110,5 +116,18 @@ public sealed partial class MySqlEventStore
     {
         await using var command = Command(connection, sql);
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    // Best effort on a connection that may be broken; if it is, the server drops its locks and transaction anyway.
+    private static async Task TryExecuteAsync(MySqlConnection connection, string sql)
+    {
+        try
+        {
+            await ExecuteAsync(connection, sql, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is MySqlException or InvalidOperationException)
+        {
+            MySqlConnection.ClearPool(connection);
+        }
     }
 }

@@ -14,7 +14,8 @@ public sealed partial class MySqlEventStore : IEventStore
     {
         ArgumentException.ThrowIfNullOrEmpty(connectionString);
         ArgumentNullException.ThrowIfNull(types);
-        _connectionString = new MySqlConnectionStringBuilder(connectionString) { DateTimeKind = MySqlDateTimeKind.Utc }.ConnectionString;
+        // User variables carry "was the stream row written" from statement to statement within one append.
+        _connectionString = new MySqlConnectionStringBuilder(connectionString) { DateTimeKind = MySqlDateTimeKind.Utc, AllowUserVariables = true }.ConnectionString;
         _types = types;
         _time = time ?? TimeProvider.System;
     }

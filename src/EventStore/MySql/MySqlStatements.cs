@@ -17,8 +17,6 @@ internal static class MySqlStatements
         "SET TRANSACTION ISOLATION LEVEL READ COMMITTED; START TRANSACTION; " +
         "SELECT version FROM streams WHERE stream_id = @stream FOR UPDATE;";
 
-    public const string Rollback = "ROLLBACK;";
-
     public const string SelectStream = "SELECT stream_id, version, created_at, updated_at FROM streams WHERE stream_id = @stream;";
 
     public const string SelectStreamVersion = "SELECT version FROM streams WHERE stream_id = @stream;";
@@ -28,7 +26,7 @@ internal static class MySqlStatements
 
     /// <summary>
     /// A locking read: it waits for uncommitted rows in the range instead of passing over them, so an append that
-    /// commits late is never skipped (see <see cref="InsertEvents"/> for why every such row is already in the index).
+    /// commits late is never skipped (see <see cref="ConditionalAppend"/> for why every such row is already in the index).
     /// </summary>
     public const string ReadAll =
         "SET TRANSACTION ISOLATION LEVEL READ COMMITTED; " +
@@ -42,23 +40,30 @@ internal static class MySqlStatements
     public const string LoadDocument =
         "SELECT data, stream_version, updated_at FROM documents WHERE projection = @projection AND id = @id;";
 
+    public const string ReleaseAndRollback = "DO RELEASE_LOCK(CONCAT('eventstore.append.', DATABASE())); ROLLBACK;";
+
     /// <summary>
-    /// Writes the stream row, the events and the documents, then commits: one round trip. The named lock is held
-    /// only around the events INSERT, so global positions are allocated and their rows placed in the index one
-    /// append at a time; a reader that sees position p can then rely on every lower position being either in the
-    /// index (and waited for by its locking read) or never to exist. Commits still run in parallel.
+    /// Writes the stream row, the events and the documents if the stream is at <paramref name="previousVersion"/>,
+    /// then commits: one round trip. The stream row is written first. If the conditional UPDATE matched nothing, the
+    /// guard fails the batch with error 1242 before anything is inserted, so a refused append burns no global
+    /// position; creating a stream that exists fails with a duplicate key just as early.
+    /// The named lock is held only around the events INSERT, so global positions are allocated and their rows
+    /// placed in the index one append at a time; a reader that sees position p can then rely on every lower
+    /// position being either in the index (and waited for by its locking read) or never to exist. Commits still
+    /// run in parallel. The only result row is the first global position written.
     /// </summary>
-    public static string InsertEvents(PreparedAppend append, long previousVersion, MySqlParameterCollection parameters)
+    public static string ConditionalAppend(PreparedAppend append, long previousVersion, bool startTransaction, MySqlParameterCollection parameters)
     {
-        var newVersion = previousVersion + append.Events.Count;
-        var sql = new StringBuilder(256 + (append.Events.Count * 64));
+        var newVersion = (previousVersion + append.Events.Count).ToString(CultureInfo.InvariantCulture);
+        var sql = new StringBuilder(320 + (append.Events.Count * 64));
         parameters.AddWithValue("@stream", append.StreamId);
         parameters.AddWithValue("@now", append.RecordedAt);
+        if (startTransaction)
+            sql.Append("SET TRANSACTION ISOLATION LEVEL READ COMMITTED; START TRANSACTION; ");
         sql.Append(previousVersion == 0
-            ? "INSERT INTO streams (stream_id, version, created_at, updated_at) VALUES (@stream, "
-            : "UPDATE streams SET updated_at = @now, version = ")
-            .Append(newVersion.ToString(CultureInfo.InvariantCulture))
-            .Append(previousVersion == 0 ? ", @now, @now);" : " WHERE stream_id = @stream;");
+            ? $"INSERT INTO streams (stream_id, version, created_at, updated_at) VALUES (@stream, {newVersion}, @now, @now); "
+            : $"UPDATE streams SET version = {newVersion}, updated_at = @now WHERE stream_id = @stream AND version = {previousVersion.ToString(CultureInfo.InvariantCulture)}; ");
+        sql.Append("SET @es_written = ROW_COUNT(); ").Append(StreamNotWrittenGuard);
 
         sql.Append(" DO GET_LOCK(CONCAT('eventstore.append.', DATABASE()), 31536000);");
         sql.Append(" INSERT INTO events (event_id, stream_id, version, type, data, correlation_id, causation_id, recorded_at) VALUES ");
@@ -66,9 +71,8 @@ internal static class MySqlStatements
         {
             var e = append.Events[i];
             var n = i.ToString(CultureInfo.InvariantCulture);
-            if (i > 0)
-                sql.Append(',');
-            sql.Append("(@id").Append(n).Append(",@stream,").Append((previousVersion + i + 1).ToString(CultureInfo.InvariantCulture))
+            sql.Append(i > 0 ? "," : string.Empty)
+                .Append("(@id").Append(n).Append(",@stream,").Append((previousVersion + i + 1).ToString(CultureInfo.InvariantCulture))
                 .Append(",@type").Append(n).Append(",@data").Append(n).Append(",@corr").Append(n).Append(",@cause").Append(n).Append(",@now)");
             parameters.AddWithValue("@id" + n, Guids.ToBytes(e.EventId));
             parameters.AddWithValue("@type" + n, e.Type);
@@ -78,10 +82,23 @@ internal static class MySqlStatements
         }
 
         sql.Append("; SELECT LAST_INSERT_ID(); DO RELEASE_LOCK(CONCAT('eventstore.append.', DATABASE()));");
-        AppendDocumentUpserts(sql, append.Documents, newVersion, parameters);
-        sql.Append(" COMMIT;");
-        return sql.ToString();
+        for (var i = 0; i < append.Documents.Count; i++)
+        {
+            var n = i.ToString(CultureInfo.InvariantCulture);
+            sql.Append(" INSERT INTO documents (projection, id, data, stream_version, updated_at) VALUES (@dp").Append(n)
+                .Append(", @di").Append(n).Append(", @dd").Append(n).Append(", ").Append(newVersion)
+                .Append(", @now) ON DUPLICATE KEY UPDATE data = VALUES(data), stream_version = VALUES(stream_version), updated_at = VALUES(updated_at);");
+            parameters.AddWithValue("@dp" + n, append.Documents[i].Projection);
+            parameters.AddWithValue("@di" + n, append.Documents[i].Id);
+            parameters.AddWithValue("@dd" + n, append.Documents[i].Json);
+        }
+
+        return sql.Append(" COMMIT;").ToString();
     }
+
+    // A scalar subquery that yields two rows when the stream row was not written: MySQL and MariaDB both stop the
+    // batch with error 1242 there (DO would not evaluate it; SET does).
+    private const string StreamNotWrittenGuard = "SET @es_guard = (SELECT 1 UNION ALL SELECT 2 FROM DUAL WHERE @es_written <> 1);";
 
     public static string SelectEventIdentities(IReadOnlyList<PreparedEvent> events, MySqlParameterCollection parameters)
     {
@@ -94,19 +111,5 @@ internal static class MySqlStatements
         }
 
         return sql.Append(");").ToString();
-    }
-
-    private static void AppendDocumentUpserts(StringBuilder sql, IReadOnlyList<PreparedDocument> documents, long version, MySqlParameterCollection parameters)
-    {
-        for (var i = 0; i < documents.Count; i++)
-        {
-            var n = i.ToString(CultureInfo.InvariantCulture);
-            sql.Append(" INSERT INTO documents (projection, id, data, stream_version, updated_at) VALUES (@dp").Append(n)
-                .Append(", @di").Append(n).Append(", @dd").Append(n).Append(", ").Append(version.ToString(CultureInfo.InvariantCulture))
-                .Append(", @now) ON DUPLICATE KEY UPDATE data = VALUES(data), stream_version = VALUES(stream_version), updated_at = VALUES(updated_at);");
-            parameters.AddWithValue("@dp" + n, documents[i].Projection);
-            parameters.AddWithValue("@di" + n, documents[i].Id);
-            parameters.AddWithValue("@dd" + n, documents[i].Json);
-        }
     }
 }
