@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Booking.Core.TicketedEvents;
+using Booking.Web.Api;
 using EventStore;
 using Spectre.Console;
 
@@ -10,7 +11,7 @@ namespace Booking.Web.Admin;
 /// <summary><c>replay &lt;eventId&gt; [--to-version N | --at time] [--json]</c>: the timeline of one ticketed event and the state it folds to.</summary>
 internal static class ReplayCommand
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true, DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
 
     public static Command Create(Lazy<IEventStore> store)
     {
@@ -31,8 +32,10 @@ internal static class ReplayCommand
 
     private static async Task<int> RunAsync(IEventStore store, TicketedEventId id, long? toVersion, DateTimeOffset? at, bool json, CancellationToken cancellationToken)
     {
+        // Like the HTTP asOf: the longest run from version 1 within the bounds, so a clock that stepped back can
+        // never fold a later event without an earlier one.
         var events = (await store.ReadStreamAsync(id.StreamId, cancellationToken: cancellationToken))
-            .Where(e => (toVersion is null || e.Version <= toVersion) && (at is null || e.RecordedAt <= at.Value.UtcDateTime))
+            .TakeWhile(e => (toVersion is null || e.Version <= toVersion) && (at is null || e.RecordedAt <= at.Value.UtcDateTime))
             .ToList();
         if (events.Count == 0)
         {
@@ -46,7 +49,7 @@ internal static class ReplayCommand
             Console.WriteLine(JsonSerializer.Serialize(new
             {
                 eventId = id.Value,
-                events = events.Select(e => new { e.Version, e.Position, e.RecordedAt, type = e.EventType, userId = UserOf(e.Data) }),
+                events = events.Select(HistoryApi.ToEntry),
                 state = new { state.Name, state.TotalTickets, state.Available, booked = state.Booked.Select(u => u.Value).Order(), waiting = state.WaitingInOrder.Select(u => u.Value) },
             }, Json));
             return 0;
@@ -54,21 +57,11 @@ internal static class ReplayCommand
 
         var timeline = new Table().AddColumns("version", "recorded at (UTC)", "type", "user");
         foreach (var e in events)
-            timeline.AddRow(e.Version.ToString(CultureInfo.InvariantCulture), e.RecordedAt.ToString("yyyy-MM-dd HH:mm:ss.ffffff", CultureInfo.InvariantCulture), e.EventType, UserOf(e.Data)?.ToString(CultureInfo.InvariantCulture) ?? string.Empty);
+            timeline.AddRow(e.Version.ToString(CultureInfo.InvariantCulture), e.RecordedAt.ToString("yyyy-MM-dd HH:mm:ss.ffffff", CultureInfo.InvariantCulture), e.EventType, HistoryApi.ToEntry(e).UserId?.ToString(CultureInfo.InvariantCulture) ?? string.Empty);
         AnsiConsole.Write(timeline);
         AnsiConsole.MarkupLineInterpolated($"[bold]{state.Name}[/] at version {state.Version}: {state.Available}/{state.TotalTickets} available, {state.Booked.Count} booked, {state.WaitingCount} waiting");
         AnsiConsole.MarkupLineInterpolated($"booked:  {string.Join(", ", state.Booked.Select(u => u.Value).Order())}");
         AnsiConsole.MarkupLineInterpolated($"waiting: {string.Join(", ", state.WaitingInOrder.Select(u => u.Value))}");
         return 0;
     }
-
-    private static long? UserOf(object data) => data switch
-    {
-        TicketBooked e => e.UserId.Value,
-        WaitlistJoined e => e.UserId.Value,
-        BookingCancelled e => e.UserId.Value,
-        WaitlistLeft e => e.UserId.Value,
-        WaitlistPromoted e => e.UserId.Value,
-        _ => null,
-    };
 }

@@ -15,7 +15,9 @@ public static class BookingApi
         api.MapPost("/book", Book).WithSummary("Books a ticket, or joins the waiting list when sold out.");
         api.MapPost("/cancel", Cancel).WithSummary("Cancels a booking (promoting the first waiting user) or leaves the waiting list.");
         api.MapGet("/status/{eventId:guid}", StatusApi.GetStatus).RequireAuthorization(BasicAuthentication.AdminPolicy)
-            .WithSummary("Available tickets and waiting-list count, from the status read model.");
+            .WithSummary("Available tickets and waiting-list count, from the status read model; with asOf (a version or UTC time), as they were then.");
+        api.MapGet("/{eventId:guid}/history", HistoryApi.GetHistory).RequireAuthorization(BasicAuthentication.AdminPolicy)
+            .WithSummary("The audit trail of one ticketed event: its recorded events in version order, a page at a time.");
         return app;
     }
 
@@ -83,13 +85,7 @@ public static class BookingApi
     }
 
     private static ProblemHttpResult ValidationAsProblem(FieldErrors errors) =>
-        TypedResults.Problem(new HttpValidationProblemDetails(errors.ToDictionary())
-        {
-            Status = StatusCodes.Status400BadRequest,
-            Type = Problems.Validation,
-            Title = "Invalid request",
-            Detail = "One or more fields are invalid; nothing was changed.",
-        });
+        errors.ToProblem("One or more fields are invalid; nothing was changed.");
 
     private static ProblemHttpResult Rejected(Rejection rejection) => rejection.Reason switch
     {

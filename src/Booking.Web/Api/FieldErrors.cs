@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Booking.Web.Api;
 
@@ -12,6 +13,16 @@ internal sealed class FieldErrors
     private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
 
     public bool Any => _errors.Count > 0;
+
+    /// <summary>The collected errors as one RFC 9457 validation problem (400, stable type).</summary>
+    public ProblemHttpResult ToProblem(string detail) =>
+        TypedResults.Problem(new HttpValidationProblemDetails(ToDictionary())
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Type = Problems.Validation,
+            Title = "Invalid request",
+            Detail = detail,
+        });
 
     public IDictionary<string, string[]> ToDictionary() => _errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
 

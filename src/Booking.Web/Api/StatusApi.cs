@@ -6,23 +6,50 @@ using Microsoft.Net.Http.Headers;
 
 namespace Booking.Web.Api;
 
-/// <summary>Status from the inline read model (the same in every process), with the stream version as ETag.</summary>
+/// <summary>
+/// Status from the inline read model (the same in every process), with the stream version as ETag; with
+/// <c>asOf</c>, the status at an earlier point, folded from the stream, with the version it reflects as ETag.
+/// </summary>
 public static class StatusApi
 {
     public static async Task<Results<Ok<StatusResponse>, StatusCodeHttpResult, ProblemHttpResult>> GetStatus(
-        Guid eventId, HttpContext context, IEventStore store, CancellationToken cancellationToken)
+        Guid eventId, string? asOf, HttpContext context, IEventStore store, CancellationToken cancellationToken)
     {
+        if (asOf is not null)
+            return await GetStatusAsOf(eventId, asOf, context, store, cancellationToken);
+
         var stored = await store.LoadDocumentAsync<TicketedEventStatus>(BookingEventTypes.StatusProjection, eventId.ToString(), cancellationToken);
         if (stored is null)
             return JsonBody.Problem(StatusCodes.Status404NotFound, Problems.EventNotFound, "Event not found", $"No ticketed event has id {eventId}.");
+        return OkUnlessNotModified(context, stored.StreamVersion, stored.Document);
+    }
 
-        var etag = new EntityTagHeaderValue($"\"{stored.StreamVersion}\"");
+    private static async Task<Results<Ok<StatusResponse>, StatusCodeHttpResult, ProblemHttpResult>> GetStatusAsOf(
+        Guid eventId, string asOf, HttpContext context, IEventStore store, CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors();
+        if (StatusAsOf.Parse(asOf, errors) is not { } point)
+            return errors.AsProblem();
+
+        var (status, streamExists) = await point.FoldAsync(store, new TicketedEventId(eventId), cancellationToken);
+        if (status is null)
+        {
+            var detail = streamExists ? $"Ticketed event {eventId} did not exist yet at {point}." : $"No ticketed event has id {eventId}.";
+            return JsonBody.Problem(StatusCodes.Status404NotFound, Problems.EventNotFound, "Event not found", detail);
+        }
+
+        return OkUnlessNotModified(context, status.Version, status);
+    }
+
+    private static Results<Ok<StatusResponse>, StatusCodeHttpResult, ProblemHttpResult> OkUnlessNotModified(
+        HttpContext context, long version, TicketedEventStatus status)
+    {
+        var etag = new EntityTagHeaderValue($"\"{version}\"");
         context.Response.GetTypedHeaders().ETag = etag;
         // RFC 9110 13.1.2: If-None-Match uses the weak comparison, and "*" matches any current version.
         if (context.Request.GetTypedHeaders().IfNoneMatch.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(etag, useStrongComparison: false)))
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
 
-        var s = stored.Document;
-        return TypedResults.Ok(new StatusResponse(s.EventId.Value, s.EventName, s.TotalTickets, s.AvailableTickets, s.WaitingListCount));
+        return TypedResults.Ok(new StatusResponse(status.EventId.Value, status.EventName, status.TotalTickets, status.AvailableTickets, status.WaitingListCount));
     }
 }

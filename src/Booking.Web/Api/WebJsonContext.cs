@@ -10,6 +10,7 @@ namespace Booking.Web.Api;
 [JsonSerializable(typeof(BookingResponse))]
 [JsonSerializable(typeof(CancelResponse))]
 [JsonSerializable(typeof(StatusResponse))]
+[JsonSerializable(typeof(HistoryResponse))]
 [JsonSerializable(typeof(DebugCacheResponse))]
 [JsonSerializable(typeof(ProblemDetails))]
 [JsonSerializable(typeof(HttpValidationProblemDetails))]

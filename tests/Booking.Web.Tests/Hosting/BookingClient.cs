@@ -68,6 +68,28 @@ public sealed class BookingClient(HttpClient http)
         return ((await response.Content.ReadFromJsonAsync<StatusResponse>())!, response.Headers.ETag!.Tag);
     }
 
+    /// <summary>The status as of a version or time; <paramref name="asOf"/> is sent URL-encoded, exactly as given.</summary>
+    public Task<HttpResponseMessage> StatusAsOfAsync(Guid eventId, string asOf, AuthenticationHeaderValue? credentials) =>
+        GetAsync($"/api/events/status/{eventId}?asOf={Uri.EscapeDataString(asOf)}", credentials);
+
+    public async Task<(StatusResponse Status, string ETag)> StatusAsOfValueAsync(Guid eventId, string asOf)
+    {
+        using var response = await StatusAsOfAsync(eventId, asOf, Credentials());
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        return ((await response.Content.ReadFromJsonAsync<StatusResponse>())!, response.Headers.ETag!.Tag);
+    }
+
+    /// <summary>One page of the history; <paramref name="query"/> is sent as written, so tests can send anything.</summary>
+    public Task<HttpResponseMessage> HistoryAsync(Guid eventId, string? query, AuthenticationHeaderValue? credentials) =>
+        GetAsync($"/api/events/{eventId}/history{(query is null ? string.Empty : "?" + query)}", credentials);
+
+    public async Task<HistoryResponse> HistoryPageAsync(Guid eventId, long fromVersion = 1, int limit = HistoryApi.MaxLimit)
+    {
+        using var response = await HistoryAsync(eventId, $"fromVersion={fromVersion}&limit={limit}", Credentials());
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<HistoryResponse>())!;
+    }
+
     public async Task<DebugCacheEntry?> DebugCacheEntryAsync(Guid eventId, AuthenticationHeaderValue? credentials = null)
     {
         using var response = await GetAsync("/api/events/debug/cache", credentials);

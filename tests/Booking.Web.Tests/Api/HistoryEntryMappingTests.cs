@@ -1,0 +1,41 @@
+using Booking.Core.TicketedEvents;
+using Booking.Web.Api;
+using EventStore;
+
+namespace Booking.Web.Tests.Api;
+
+public sealed class HistoryEntryMappingTests
+{
+    private static readonly UserId User = new(42);
+
+    private static readonly object[] Samples =
+    [
+        new TicketsInitialized(new TicketedEventId(Guid.NewGuid()), "Gala", 3),
+        new TicketBooked(User),
+        new WaitlistJoined(User),
+        new BookingCancelled(User),
+        new WaitlistLeft(User),
+        new WaitlistPromoted(User),
+    ];
+
+    public static TheoryData<object> OneOfEachEvent() => new(Samples);
+
+    [Fact]
+    public void ToEntry_samples_cover_every_registered_event_type() =>
+        Samples.Select(e => e.GetType()).ShouldBe(TicketedEventEventTypes.All.Values, ignoreOrder: true);
+
+    [Theory]
+    [MemberData(nameof(OneOfEachEvent))]
+    public void ToEntry_of_each_registered_event_type_keeps_the_stored_name_and_the_user(object data)
+    {
+        var type = TicketedEventEventTypes.Names[data.GetType()];
+        var recorded = new RecordedEvent(Guid.NewGuid(), "s", 3, 9, type, data, new DateTime(2030, 1, 2, 3, 4, 5, DateTimeKind.Utc), null, null);
+
+        var entry = HistoryApi.ToEntry(recorded);
+
+        entry.Type.ShouldBe(type);
+        (entry.Version, entry.Position, entry.RecordedAt).ShouldBe((3L, 9L, recorded.RecordedAt));
+        entry.UserId.ShouldBe(data is TicketsInitialized ? null : User.Value);
+        entry.Data.ShouldBe(data is TicketsInitialized ? new HistoryEntryData("Gala", 3) : new HistoryEntryData());
+    }
+}
