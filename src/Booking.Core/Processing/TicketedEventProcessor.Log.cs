@@ -27,36 +27,36 @@ internal sealed partial class TicketedEventProcessor
         }
     }
 
-    [LoggerMessage(LogLevel.Information, "Initialized {EventId} '{EventName}' with {TotalTickets} tickets")]
-    private partial void LogInitialized(Guid eventId, string eventName, int totalTickets);
+    [LoggerMessage(LogLevel.Information, "Initialized {TicketedEventId} '{EventName}' with {TotalTickets} tickets")]
+    private partial void LogInitialized(Guid ticketedEventId, string eventName, int totalTickets);
 
-    [LoggerMessage(LogLevel.Information, "Booked {EventId} for user {UserId}; {AvailableTickets} left")]
-    private partial void LogBooked(Guid eventId, long userId, int availableTickets);
+    [LoggerMessage(LogLevel.Information, "Booked {TicketedEventId} for user {UserId}; {AvailableTickets} left")]
+    private partial void LogBooked(Guid ticketedEventId, long userId, int availableTickets);
 
-    [LoggerMessage(LogLevel.Information, "Waitlisted user {UserId} for {EventId} at position {Position}")]
-    private partial void LogWaitlisted(Guid eventId, long userId, int position);
+    [LoggerMessage(LogLevel.Information, "Waitlisted user {UserId} for {TicketedEventId} at position {Position}")]
+    private partial void LogWaitlisted(Guid ticketedEventId, long userId, int position);
 
-    [LoggerMessage(LogLevel.Information, "Cancelled booking of user {UserId} for {EventId}")]
-    private partial void LogCancelled(Guid eventId, long userId);
+    [LoggerMessage(LogLevel.Information, "Cancelled booking of user {UserId} for {TicketedEventId}")]
+    private partial void LogCancelled(Guid ticketedEventId, long userId);
 
-    [LoggerMessage(LogLevel.Information, "User {UserId} left the waiting list of {EventId}")]
-    private partial void LogLeftWaitlist(Guid eventId, long userId);
+    [LoggerMessage(LogLevel.Information, "User {UserId} left the waiting list of {TicketedEventId}")]
+    private partial void LogLeftWaitlist(Guid ticketedEventId, long userId);
 
-    [LoggerMessage(LogLevel.Information, "Promoted user {UserId} from the waiting list of {EventId}")]
-    private partial void LogPromoted(Guid eventId, long userId);
+    [LoggerMessage(LogLevel.Information, "Promoted user {UserId} from the waiting list of {TicketedEventId}")]
+    private partial void LogPromoted(Guid ticketedEventId, long userId);
 
-    [LoggerMessage(LogLevel.Information, "Rejected a command for {EventId}: {Reason} ({Detail})")]
-    private partial void LogRejected(Guid eventId, RejectionReason reason, string detail);
+    [LoggerMessage(LogLevel.Information, "Rejected a command for {TicketedEventId}: {Reason} ({Detail})")]
+    private partial void LogRejected(Guid ticketedEventId, RejectionReason reason, string detail);
 
-    [LoggerMessage(LogLevel.Warning, "Another writer appended to {EventId} (now at {ActualVersion}, we had {OurVersion}); catching up and deciding again")]
-    private partial void LogConflict(Guid eventId, long actualVersion, long ourVersion);
+    [LoggerMessage(LogLevel.Warning, "Another writer appended to {TicketedEventId} (now at {ActualVersion}, we had {OurVersion}); catching up and deciding again")]
+    private partial void LogConflict(Guid ticketedEventId, long actualVersion, long ourVersion);
 
-    [LoggerMessage(LogLevel.Warning, "Append to {EventId} failed (attempt {Attempt}); retrying with the same event ids")]
-    private partial void LogAppendRetry(Exception error, Guid eventId, int attempt);
+    [LoggerMessage(LogLevel.Warning, "Append to {TicketedEventId} failed (attempt {Attempt}); retrying with the same event ids")]
+    private partial void LogAppendRetry(Exception error, Guid ticketedEventId, int attempt);
 
-    [LoggerMessage(LogLevel.Warning, "Loading {EventId} from the store failed; the first command will try again")]
-    private partial void LogLoadFailed(Exception error, Guid eventId);
+    [LoggerMessage(LogLevel.Warning, "Loading {TicketedEventId} from the store failed; the first command will try again")]
+    private partial void LogLoadFailed(Exception error, Guid ticketedEventId);
 
-    [LoggerMessage(LogLevel.Error, "A batch of {Count} commands for {EventId} could not be stored; callers were told to retry")]
-    private partial void LogBatchFailed(Exception error, Guid eventId, int count);
+    [LoggerMessage(LogLevel.Error, "A batch of {Count} commands for {TicketedEventId} could not be stored; callers were told to retry")]
+    private partial void LogBatchFailed(Exception error, Guid ticketedEventId, int count);
 }
