@@ -14,7 +14,7 @@ public sealed partial class MySqlEventStore : IEventStore
     {
         ArgumentException.ThrowIfNullOrEmpty(connectionString);
         ArgumentNullException.ThrowIfNull(types);
-        // User variables carry "was the stream row written" from statement to statement within one append.
+        // The append's guard assigns a user variable (see MySqlStatements.ConditionalAppend).
         _connectionString = new MySqlConnectionStringBuilder(connectionString) { DateTimeKind = MySqlDateTimeKind.Utc, AllowUserVariables = true }.ConnectionString;
         _types = types;
         _time = time ?? TimeProvider.System;

@@ -58,12 +58,13 @@ internal static class MySqlStatements
         var sql = new StringBuilder(320 + (append.Events.Count * 64));
         parameters.AddWithValue("@stream", append.StreamId);
         parameters.AddWithValue("@now", append.RecordedAt);
+        // The exact path locks only the stream row by its key, so the default isolation level is as good as any.
         if (startTransaction)
-            sql.Append("SET TRANSACTION ISOLATION LEVEL READ COMMITTED; START TRANSACTION; ");
+            sql.Append("START TRANSACTION; ");
         sql.Append(previousVersion == 0
             ? $"INSERT INTO streams (stream_id, version, created_at, updated_at) VALUES (@stream, {newVersion}, @now, @now); "
             : $"UPDATE streams SET version = {newVersion}, updated_at = @now WHERE stream_id = @stream AND version = {previousVersion.ToString(CultureInfo.InvariantCulture)}; ");
-        sql.Append("SET @es_written = ROW_COUNT(); ").Append(StreamNotWrittenGuard);
+        sql.Append(StreamNotWrittenGuard);
 
         sql.Append(" DO GET_LOCK(CONCAT('eventstore.append.', DATABASE()), 31536000);");
         sql.Append(" INSERT INTO events (event_id, stream_id, version, type, data, correlation_id, causation_id, recorded_at) VALUES ");
@@ -98,7 +99,7 @@ internal static class MySqlStatements
 
     // A scalar subquery that yields two rows when the stream row was not written: MySQL and MariaDB both stop the
     // batch with error 1242 there (DO would not evaluate it; SET does).
-    private const string StreamNotWrittenGuard = "SET @es_guard = (SELECT 1 UNION ALL SELECT 2 FROM DUAL WHERE @es_written <> 1);";
+    private const string StreamNotWrittenGuard = "SET @es_guard = (SELECT 1 UNION ALL SELECT 2 FROM DUAL WHERE ROW_COUNT() <> 1);";
 
     public static string SelectEventIdentities(IReadOnlyList<PreparedEvent> events, MySqlParameterCollection parameters)
     {
