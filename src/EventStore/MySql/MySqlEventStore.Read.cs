@@ -27,13 +27,24 @@ public sealed partial class MySqlEventStore
         var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
-            await using var command = Command(connection, MySqlStatements.ReadAll);
-            command.Parameters.AddWithValue("@from", fromPosition);
-            command.Parameters.AddWithValue("@max", maxCount);
-            // The locking read may wait for an append in flight; that wait is the point, so no command timeout.
-            command.CommandTimeout = 0;
-            return await ReadEventsAsync(command, cancellationToken).ConfigureAwait(false);
+            // A page whose positions run from fromPosition without a hole cannot be hiding an append in flight
+            // inside its range, so the cheap snapshot read is enough. Otherwise (a hole: an append not yet
+            // committed, or one rolled back) read again with the locking read, which waits until it is resolved.
+            var page = await ReadAllPageAsync(connection, MySqlStatements.ReadAll, fromPosition, maxCount, cancellationToken).ConfigureAwait(false);
+            if (page.Count == 0 || (page[0].Position == fromPosition && page[^1].Position - fromPosition == page.Count - 1))
+                return page;
+            return await ReadAllPageAsync(connection, MySqlStatements.ReadAllLocking, fromPosition, maxCount, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    private async Task<IReadOnlyList<RecordedEvent>> ReadAllPageAsync(MySqlConnection connection, string sql, long fromPosition, int maxCount, CancellationToken cancellationToken)
+    {
+        await using var command = Command(connection, sql);
+        command.Parameters.AddWithValue("@from", fromPosition);
+        command.Parameters.AddWithValue("@max", maxCount);
+        // The locking read may wait for an append in flight; that wait is the point, so no command timeout.
+        command.CommandTimeout = 0;
+        return await ReadEventsAsync(command, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />

@@ -24,11 +24,14 @@ internal static class MySqlStatements
     public const string ReadStream =
         $"SELECT {EventColumns} FROM events WHERE stream_id = @stream AND version >= @from ORDER BY version LIMIT @max;";
 
+    /// <summary>A plain (snapshot) read of the global order: safe to return when it shows no gap.</summary>
+    public const string ReadAll = $"SELECT {EventColumns} FROM events WHERE position >= @from ORDER BY position LIMIT @max;";
+
     /// <summary>
     /// A locking read: it waits for uncommitted rows in the range instead of passing over them, so an append that
     /// commits late is never skipped (see <see cref="ConditionalAppend"/> for why every such row is already in the index).
     /// </summary>
-    public const string ReadAll =
+    public const string ReadAllLocking =
         "SET TRANSACTION ISOLATION LEVEL READ COMMITTED; " +
         $"SELECT {EventColumns} FROM events WHERE position >= @from ORDER BY position LIMIT @max LOCK IN SHARE MODE;";
 
