@@ -23,10 +23,18 @@ internal sealed partial class ProcessorsLifetime(
         }
 
         // The most recently active ticketed events get their processors (and so the debug cache) back after a restart.
+        // A failure here only costs the first requests a load, so it must not stop the service from starting.
         if (options.WarmUpCount > 0)
         {
-            var recent = await store.ListDocumentsAsync<TicketedEventStatus>(BookingEventTypes.StatusProjection, options.WarmUpCount, cancellationToken);
-            processors.WarmUp(recent.Select(d => d.Document.EventId));
+            try
+            {
+                var recent = await store.ListDocumentsAsync<TicketedEventStatus>(BookingEventTypes.StatusProjection, options.WarmUpCount, cancellationToken);
+                processors.WarmUp(recent.Select(d => d.Document.EventId));
+            }
+            catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException or TimeoutException)
+            {
+                LogWarmUpFailed(e);
+            }
         }
     }
 
@@ -34,6 +42,9 @@ internal sealed partial class ProcessorsLifetime(
 
     [LoggerMessage(LogLevel.Information, "Event store: {Store}")]
     private partial void LogStore(string store);
+
+    [LoggerMessage(LogLevel.Warning, "Warming up the processors failed; they will load on first use")]
+    private partial void LogWarmUpFailed(Exception error);
 
     [LoggerMessage(LogLevel.Information, "Applied migration {Migration}")]
     private partial void LogMigrated(string migration);
