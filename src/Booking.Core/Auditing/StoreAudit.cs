@@ -8,7 +8,7 @@ namespace Booking.Core.Auditing;
 /// <summary>Runs <see cref="StreamAudit"/> over what the store holds: one ticketed event, or every one in global order.</summary>
 public sealed class StoreAudit(IEventStore store)
 {
-    private const int PageSize = 20_000;
+    private const int PageSize = 5_000;
     private const string StreamPrefix = "ticketed-event-";
 
     /// <summary>The violations of one ticketed event's stream, its stream row and its status document.</summary>

@@ -12,7 +12,8 @@ namespace Booking.Core.Projections;
 /// </summary>
 public sealed class StatusRebuild(IEventStore store, IProjectionRebuilds rebuilds)
 {
-    public const int PageSize = 20_000;
+    // Small enough that a page dies young (20,000-event pages were promoted to gen 2 and cost full collections).
+    public const int PageSize = 5_000;
     private const string StreamPrefix = "ticketed-event-";
 
     public async Task<ScanProgress> RunAsync(bool restart, IProgress<ScanProgress>? progress, CancellationToken cancellationToken)
