@@ -1,0 +1,109 @@
+using System.Globalization;
+
+namespace Http.Bench;
+
+/// <summary>The command line: which scenarios, how long, how many connections, where the report goes.</summary>
+internal sealed record BenchOptions(
+    IReadOnlyList<string> Scenarios,
+    TimeSpan Measure,
+    TimeSpan Warmup,
+    int Connections,
+    IReadOnlyList<int> SweepConnections,
+    TimeSpan SweepMeasure,
+    int ManyEvents,
+    int MemoryBookings,
+    bool Build,
+    IReadOnlyDictionary<string, string> ServiceEnvironment,
+    IReadOnlyDictionary<string, string> Compare,
+    int CompareRounds,
+    TimeSpan CompareWindow,
+    string? Output)
+{
+    public static readonly string[] AllScenarios = ["hot", "unbatched", "soldout", "many", "logging", "sweep", "memory"];
+
+    /// <summary>Run on request only: the hot event again, with perf and dotnet-counters attached during its window.</summary>
+    public const string ProfileScenario = "profile";
+
+    public const string Usage =
+        """
+        dotnet run -c Release --project bench/Http.Bench -- [options]
+          --scenarios a,b   any of hot,unbatched,soldout,many,logging,sweep,memory,profile (default: all but profile)
+          --profile         add the profile scenario: the hot event with perf and dotnet-counters attached
+          --seconds N       measured seconds per scenario (default 10)
+          --warmup N        warm-up seconds before each measurement (default 15: a fresh service JIT-compiles that long)
+          --connections N   connections for hot, unbatched, soldout, many, logging (default 64)
+          --sweep 1,8,64    connection counts of the sweep on the hot event (default 1,8,64,256)
+          --sweep-seconds N measured seconds per sweep step, after a 1 s warm-up (the first step: --warmup) (default 5)
+          --events N        ticketed events in "many" (default 1000)
+          --bookings N      bookings made by "memory", one ticketed event with N tickets (default 1000000)
+          --no-build        use the existing Release build of src/Booking.Web
+          --service-env K=V extra environment for the service process (repeatable), for experiments
+          --compare K=V     A/B: the hot event on two services, the second with this environment (repeatable),
+                            in alternating windows; alone it replaces the scenarios, with --scenarios it follows them
+          --compare-rounds N    alternating rounds (default 6)
+          --compare-seconds N   measured seconds per window, after a 1 s warm-up (default 3)
+          --out PATH        report file (default bench/results/http-<date>.md; the chart goes beside it)
+        """;
+
+    public static BenchOptions Parse(IReadOnlyList<string> args)
+    {
+        var environment = new Dictionary<string, string>(StringComparer.Ordinal);
+        var compare = new Dictionary<string, string>(StringComparer.Ordinal);
+        var scenariosGiven = false;
+        var options = new BenchOptions(
+            AllScenarios, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(15), 64, [1, 8, 64, 256], TimeSpan.FromSeconds(5),
+            1000, 1_000_000, true, environment, compare, 6, TimeSpan.FromSeconds(3), null);
+        for (var i = 0; i < args.Count; i++)
+        {
+            string Next() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.\n{Usage}");
+            options = args[i] switch
+            {
+                "--scenarios" => options with { Scenarios = ScenarioList(Next(), out scenariosGiven) },
+                "--seconds" => options with { Measure = Seconds(Next()) },
+                "--warmup" => options with { Warmup = Seconds(Next()) },
+                "--connections" => options with { Connections = Positive(Next()) },
+                "--sweep" => options with { SweepConnections = Next().Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Positive).ToArray() },
+                "--sweep-seconds" => options with { SweepMeasure = Seconds(Next()) },
+                "--events" => options with { ManyEvents = Positive(Next()) },
+                "--bookings" => options with { MemoryBookings = Positive(Next()) },
+                "--no-build" => options with { Build = false },
+                "--profile" => options with { Scenarios = [.. options.Scenarios.Where(n => n != ProfileScenario), ProfileScenario] },
+                "--service-env" => AddVariable(options, environment, Next()),
+                "--compare" => AddVariable(options, compare, Next()),
+                "--compare-rounds" => options with { CompareRounds = Positive(Next()) },
+                "--compare-seconds" => options with { CompareWindow = Seconds(Next()) },
+                "--out" => options with { Output = Next() },
+                "--help" or "-h" => throw new ArgumentException(Usage),
+                _ => throw new ArgumentException($"Unknown option {args[i]}.\n{Usage}"),
+            };
+        }
+
+        return compare.Count > 0 && !scenariosGiven ? options with { Scenarios = [] } : options;
+    }
+
+    private static BenchOptions AddVariable(BenchOptions options, Dictionary<string, string> environment, string assignment)
+    {
+        var equals = assignment.IndexOf('=', StringComparison.Ordinal);
+        if (equals <= 0)
+            throw new ArgumentException($"--service-env and --compare need KEY=VALUE, not '{assignment}'.");
+        environment[assignment[..equals]] = assignment[(equals + 1)..];
+        return options;
+    }
+
+    private static string[] ScenarioList(string value, out bool given)
+    {
+        given = true;
+        var names = value.Split(',', StringSplitOptions.RemoveEmptyEntries);
+        var known = AllScenarios.Append(ProfileScenario).ToArray();
+        var unknown = names.Except(known, StringComparer.Ordinal).ToList();
+        return unknown.Count == 0
+            ? known.Where(names.Contains).ToArray()
+            : throw new ArgumentException($"Unknown scenario(s) {string.Join(", ", unknown)}.\n{Usage}");
+    }
+
+    private static TimeSpan Seconds(string value) =>
+        double.Parse(value, CultureInfo.InvariantCulture) is var s and > 0 ? TimeSpan.FromSeconds(s) : throw new ArgumentException($"{value} is not a positive number of seconds.");
+
+    private static int Positive(string value) =>
+        int.Parse(value, CultureInfo.InvariantCulture) is var n and > 0 ? n : throw new ArgumentException($"{value} is not a positive number.");
+}

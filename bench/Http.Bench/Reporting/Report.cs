@@ -1,0 +1,151 @@
+using System.Globalization;
+using System.Text;
+using Http.Bench.Database;
+using Http.Bench.Load;
+using Http.Bench.Profiling;
+using Http.Bench.Scenarios;
+
+namespace Http.Bench.Reporting;
+
+/// <summary>The Markdown report: the setting, one row per measured window, the ratios, the targets, and where the CPU went.</summary>
+internal static class Report
+{
+    public static string Markdown(
+        IReadOnlyList<string> args, MachineFacts machine, BenchServer server, string source, string chart, IReadOnlyList<ScenarioResult> results)
+    {
+        var text = new StringBuilder()
+            .AppendLine(Inv($"# HTTP load ({DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC)"))
+            .AppendLine()
+            .AppendLine(Inv($"Command: `dotnet run -c Release --project bench/Http.Bench{(args.Count > 0 ? " -- " + string.Join(' ', args) : string.Empty)}`"))
+            .AppendLine()
+            .AppendLine(Inv($"- Machine: {machine.Cores} cores ({machine.Cpu}), {machine.Memory}, {machine.Os}, {machine.Runtime}; shared with other work."))
+            .AppendLine(Inv($"- Service: {source}; `dotnet src/Booking.Web/bin/Release/net10.0/Booking.Web.dll`, Production, MySQL provider, rate limiting off, one process and one fresh database per scenario."))
+            .AppendLine(Inv($"- Database: {server.Version} ({server.Source}), {server.Durability}; loopback TCP."))
+            .AppendLine("- Load: a .NET closed-loop generator on the same machine (HttpClient, HTTP/1.1 keep-alive, one worker per connection); each window is followed by a drain in which every request in flight is answered and counted.")
+            .AppendLine("- Answers/s: 201 and 200 answers per second in the measured window; latency from send to the last byte of the answer, nearest rank over every answer of the window.")
+            .AppendLine()
+            .AppendLine("| Scenario | Conns | Batching | Log level | Answers/s | p50 ms | p99 ms | p99.9 ms | Errors | Peak RSS MiB | Books balanced | Audit clean | Load avg before → after |")
+            .AppendLine("|---|---:|---|---|---:|---:|---:|---:|---:|---:|---|---|---|");
+        foreach (var r in results)
+        {
+            foreach (var step in r.Steps)
+            {
+                var l = step.Load;
+                var rss = r.Steps.Count > 1 ? Inv($"{step.SampledPeakRssMib:N0} (sampled)") : Inv($"{r.PeakRssMib:N0}");
+                text.AppendLine(Inv(
+                    $"| {r.Name} | {l.Connections} | {r.Batching} | {r.LogLevel} | {l.PerSecond:N0} | {l.PercentileMs(50):0.0} | {l.PercentileMs(99):0.0} | {l.PercentileMs(99.9):0.0} | {l.Errors:N0} | {rss} | {YesNo(r.Books.Balanced)} | {YesNo(r.Audit.Clean)} | {r.LoadBefore} → {r.LoadAfter} |"));
+            }
+        }
+
+        AppendRatios(text, results);
+        AppendTargets(text, results);
+        AppendCpu(text, results);
+        foreach (var r in results.Where(r => r.Profile is not null))
+            AppendProfile(text, r, r.Profile!);
+        AppendChecks(text, results, chart);
+        return text.ToString();
+    }
+
+    private static void AppendRatios(StringBuilder text, IReadOnlyList<ScenarioResult> results)
+    {
+        text.AppendLine();
+        if (Find(results, "hot") is { } hot && Find(results, "unbatched") is { } unbatched)
+            text.AppendLine(Inv($"- Batched / unbatched (hot event, same run, one after the other): {hot.Load.PerSecond:N0} / {unbatched.Load.PerSecond:N0} = **{hot.Load.PerSecond / unbatched.Load.PerSecond:0.0}×**."));
+        foreach (var name in new[] { "logging", "compare" })
+        {
+            if (Find(results, name + " A") is not { } a || Find(results, name + " B") is not { } b)
+                continue;
+            var change = (b.Load.PerSecond / a.Load.PerSecond) - 1;
+            text.AppendLine(Inv(
+                $"- A/B `{name}`, {b.Description[13..]} (B) against the same service without it (A), {a.Load.Elapsed.TotalSeconds:0} s of alternating windows each: answers/s **{change * 100:+0;-0}%** ({b.Load.PerSecond:N0} against {a.Load.PerSecond:N0}), p99 {b.Load.PercentileMs(99):0.0} against {a.Load.PercentileMs(99):0.0} ms, service CPU per answer {MicrosPerAnswer(b.Load):N0} against {MicrosPerAnswer(a.Load):N0} µs, service context switches per answer {Switches(b.Load):0.0} against {Switches(a.Load):0.0}."));
+        }
+    }
+
+    private static double Switches(LoadResult l) => (double)l.Cpu.ServiceContextSwitches / Math.Max(1, l.MeasuredAnswers);
+
+    private static void AppendTargets(StringBuilder text, IReadOnlyList<ScenarioResult> results)
+    {
+        text.AppendLine().AppendLine("Targets (issue #5):").AppendLine();
+        if (Find(results, "hot") is { } hot)
+        {
+            var met = hot.Load.PerSecond >= 25_000 && hot.Load.PercentileMs(99) <= 25 && hot.Passed;
+            text.AppendLine(Inv($"- Hot event ≥ 25,000 bookings/s with p99 ≤ 25 ms at 64 connections, 0 errors, books balance: **{Met(met)}** ({hot.Load.PerSecond:N0}/s, p99 {hot.Load.PercentileMs(99):0.0} ms, {hot.Errors} errors, books {(hot.Books.Balanced ? "balance" : "do not balance")}, audit {(hot.Audit.Clean ? "clean" : "NOT clean")})."));
+        }
+
+        if (Find(results, "many") is { } many)
+            text.AppendLine(Inv($"- Many events ≥ 20,000 bookings/s: **{Met(many.Load.PerSecond >= 20_000 && many.Passed)}** ({many.Load.PerSecond:N0}/s)."));
+        if (Find(results, "hot") is { } h && Find(results, "unbatched") is { } u)
+            text.AppendLine(Inv($"- Batched vs unbatched ≥ 5×: **{Met(h.Load.PerSecond / u.Load.PerSecond >= 5)}** ({h.Load.PerSecond / u.Load.PerSecond:0.0}×)."));
+        if (Find(results, "memory") is { } memory)
+        {
+            var bookings = memory.Load.Tally.All[(int)Outcome.Booked];
+            text.AppendLine(Inv($"- Peak service RSS ≤ 300 MB after 1,000,000 bookings: **{Met(bookings >= 1_000_000 && memory.PeakRssMib * 1.048576 <= 300 && memory.Passed)}** ({memory.PeakRssMib:N0} MiB = {memory.PeakRssMib * 1.048576:N0} MB peak after {bookings:N0} bookings; {memory.EndRssMib:N0} MiB at the end)."));
+        }
+    }
+
+    private static void AppendCpu(StringBuilder text, IReadOnlyList<ScenarioResult> results)
+    {
+        text.AppendLine().AppendLine("Where the CPU went during each window (in cores: 2.0 = both cores busy the whole window), and what the database did:").AppendLine()
+            .AppendLine("| Scenario | Conns | Service | mariadbd | Load generator | Other processes | Idle | Service µs CPU / answer | Service context switches / answer | Commits/s | Answers / commit | fsyncs/s | Statements / commit |")
+            .AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var r in results)
+        {
+            foreach (var l in r.Steps.Select(s => s.Load))
+            {
+                var seconds = l.Elapsed.TotalSeconds;
+                var c = l.Cpu;
+                text.AppendLine(Inv(
+                    $"| {r.Name} | {l.Connections} | {c.Service:0.00} | {c.Database:0.00} | {c.LoadGenerator:0.00} | {c.Other:0.00} | {c.Idle:0.00} | {MicrosPerAnswer(l):N0} | {Switches(l):0.0} | {l.Server.Commits / seconds:N0} | {l.AnswersPerCommit:0.0} | {l.Server.Fsyncs / seconds:N0} | {(double)l.Server.Questions / Math.Max(1, l.Server.Commits):0.0} |"));
+            }
+        }
+    }
+
+    private static void AppendProfile(StringBuilder text, ScenarioResult r, ServiceProfile profile)
+    {
+        var answers = r.Load.PerSecond;
+        text.AppendLine().AppendLine(Inv($"Profile of the service during the `{r.Name}` window ({answers:N0} answers/s, {MicrosPerAnswer(r.Load):N0} µs of service CPU per answer), {profile.Samples:N0} perf samples at 499 Hz:")).AppendLine()
+            .AppendLine("| Where the service's CPU went | Share | µs per answer |")
+            .AppendLine("|---|---:|---:|");
+        foreach (var (bucket, share) in profile.Cpu.Where(b => b.Share >= 0.005))
+            text.AppendLine(Inv($"| {bucket} | {share:P1} | {share * MicrosPerAnswer(r.Load):N0} |"));
+        var c = profile.Counters;
+        if (c.Count > 0)
+        {
+            var allocated = c.GetValueOrDefault(RuntimeCounters.AllocatedPerSecond);
+            text.AppendLine().AppendLine(Inv(
+                $"Runtime counters (means over the window): allocated {allocated / 1e6:N1} MB/s = **{allocated / Math.Max(1, answers) / 1024:N1} KiB per answer**; GC paused {c.GetValueOrDefault(RuntimeCounters.PausePerSecond) * 100:0.0}% of the time; collections/s gen0 {c.GetValueOrDefault(RuntimeCounters.Gen0):0.0}, gen1 {c.GetValueOrDefault(RuntimeCounters.Gen1):0.0}, gen2 {c.GetValueOrDefault(RuntimeCounters.Gen2):0.00}; lock contentions/s {c.GetValueOrDefault(RuntimeCounters.LockContentions):N0}; thread-pool work items/s {c.GetValueOrDefault(RuntimeCounters.WorkItems):N0} ({c.GetValueOrDefault(RuntimeCounters.WorkItems) / Math.Max(1, answers):0.0} per answer); working set {c.GetValueOrDefault(RuntimeCounters.WorkingSet) / (1024 * 1024):N0} MiB."));
+        }
+
+        foreach (var note in profile.Notes)
+            text.AppendLine().AppendLine(Inv($"Note: {note}"));
+    }
+
+    private static void AppendChecks(StringBuilder text, IReadOnlyList<ScenarioResult> results, string chart)
+    {
+        text.AppendLine().AppendLine("Checks after each scenario. Request counts cover the reported windows with their warm-up and drain; the books cover every request the service got (for an A/B, its separate warm-up too):").AppendLine();
+        foreach (var r in results)
+        {
+            var all = Tally.Merge(r.Steps.Select(s => s.Load.Tally)).All;
+            text.AppendLine(Inv($"- **{r.Name}** — {r.Description}. Requests {all.Sum():N0}: booked {all[(int)Outcome.Booked]:N0}, waitlisted {all[(int)Outcome.Waitlisted]:N0}, cancelled {all[(int)Outcome.Cancelled]:N0}, left the waiting list {all[(int)Outcome.LeftWaitlist]:N0}, errors {r.Errors:N0}."))
+                .AppendLine(Inv($"  Books {(r.Books.Balanced ? "balanced" : "**not balanced**")}: {r.Books.Detail}."))
+                .AppendLine(Inv($"  `audit --all`: exit {r.Audit.ExitCode} in {r.Audit.Elapsed.TotalSeconds:0.0} s ({Oneline(r.Audit.Summary)}). Peak RSS (VmHWM) {r.PeakRssMib:N0} MiB, {r.EndRssMib:N0} MiB at the end."));
+            foreach (var (error, count) in Tally.Merge(r.Steps.Select(s => s.Load.Tally)).Errors.OrderByDescending(e => e.Value).Take(5))
+                text.AppendLine(Inv($"  Error ×{count:N0}: {error}"));
+        }
+
+        if (!string.IsNullOrEmpty(chart))
+            text.AppendLine().AppendLine(Inv($"![Throughput and p99 against connections]({chart})"));
+    }
+
+    private static double MicrosPerAnswer(LoadResult l) => l.MeasuredAnswers == 0 ? 0 : l.Cpu.Service * l.Elapsed.TotalSeconds * 1e6 / l.MeasuredAnswers;
+
+    private static ScenarioResult? Find(IReadOnlyList<ScenarioResult> results, string name) => results.FirstOrDefault(r => r.Name == name);
+
+    private static string Oneline(string text) => text.ReplaceLineEndings(" / ").Replace("|", "/", StringComparison.Ordinal);
+
+    private static string YesNo(bool value) => value ? "yes" : "**no**";
+
+    private static string Met(bool value) => value ? "met" : "not met";
+
+    private static string Inv(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

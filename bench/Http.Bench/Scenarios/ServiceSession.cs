@@ -1,0 +1,98 @@
+using System.Globalization;
+using Http.Bench.Api;
+using Http.Bench.Database;
+using Http.Bench.Load;
+using Http.Bench.Profiling;
+using Http.Bench.Service;
+
+namespace Http.Bench.Scenarios;
+
+/// <summary>
+/// One service process with its own database, ready for load: started, answering, its ticketed events created. Finishing
+/// checks the books through the status route, reads the peak RSS, stops the service (SIGTERM) and audits what it wrote.
+/// </summary>
+internal sealed class ServiceSession : IAsyncDisposable
+{
+    private readonly ServiceBinary _binary;
+    private readonly ServiceProcess _service;
+    private readonly ServiceApi _api;
+    private readonly IReadOnlyList<Guid> _events;
+    private readonly string _name;
+    private readonly string _description;
+    private readonly string _batching;
+    private readonly string _level;
+    private readonly string _loadBefore;
+
+    private ServiceSession(
+        ServiceBinary binary, ServiceProcess service, ServiceApi api, MemoryWatch memory, LoadGenerator generator, IWorkload workload,
+        IReadOnlyList<Guid> events, string name, string description, string batching, string level, string loadBefore)
+    {
+        _binary = binary;
+        _service = service;
+        _api = api;
+        Memory = memory;
+        Generator = generator;
+        Workload = workload;
+        _events = events;
+        _name = name;
+        _description = description;
+        _batching = batching;
+        _level = level;
+        _loadBefore = loadBefore;
+    }
+
+    public MemoryWatch Memory { get; }
+
+    public LoadGenerator Generator { get; }
+
+    public IWorkload Workload { get; }
+
+    public static async Task<ServiceSession> StartAsync(
+        BenchServer server, ServiceBinary binary, string name, string description, int batch, string level, string password,
+        IReadOnlyDictionary<string, string> environment, Func<ServiceApi, Task<(IWorkload Workload, IReadOnlyList<Guid> Events)>> setup)
+    {
+        var loadBefore = ProcFs.LoadAverage();
+        var settings = new ServiceSettings(await server.CreateDatabaseAsync(name), password, batch, level, environment);
+        var service = ServiceProcess.Start(binary, settings);
+        var api = new ServiceApi(service.Port, ServiceSettings.Username, password);
+        try
+        {
+            await api.WaitUntilReadyAsync(() => service.HasExited, () => service.ConsoleTail(30));
+            var memory = new MemoryWatch(service.Pid);
+            var (workload, events) = await setup(api);
+            var generator = new LoadGenerator(service.Port, service.Pid, server.Pid, server.ReadCountersAsync);
+            var size = batch != ServiceSettings.DefaultBatchSize ? batch.ToString(CultureInfo.InvariantCulture) : environment.GetValueOrDefault("Processing__MaxBatchSize", "1000");
+            var batching = size == "1" ? "off (1)" : $"on ({size})";
+            return new ServiceSession(binary, service, api, memory, generator, workload, events, name, description, batching, level, loadBefore);
+        }
+        catch
+        {
+            api.Dispose();
+            await service.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Checks, stops and audits; <paramref name="unreported"/> are loads (separate warm-ups) that count for the books only.</summary>
+    public async Task<ScenarioResult> FinishAsync(List<Step> steps, ServiceProfile? profile, IReadOnlyList<LoadResult>? unreported = null)
+    {
+        var books = await Books.CheckAsync(_api, _events, [.. steps.Select(s => s.Load), .. unreported ?? []]);
+        var (peak, end) = (Memory.KernelPeakMib, Memory.CurrentMib);
+        await _service.StopAsync();
+        var loadAfter = ProcFs.LoadAverage();
+
+        var audit = await _binary.AuditAsync(_service.Environment);
+        Console.Error.WriteLine(Inv($"  {_name}: books {(books.Balanced ? "balanced" : "NOT balanced")}: {books.Detail}"));
+        Console.Error.WriteLine(Inv($"  {_name}: audit exit {audit.ExitCode} in {audit.Elapsed.TotalSeconds:0.0} s: {ServiceBinary.Tail(audit.Summary, 1)}; peak RSS {peak:0} MiB"));
+        return new ScenarioResult(_name, _description, _batching, _level, steps, books, audit, peak, end, _loadBefore, loadAfter, profile);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Memory.DisposeAsync();
+        _api.Dispose();
+        await _service.DisposeAsync();
+    }
+
+    private static string Inv(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
