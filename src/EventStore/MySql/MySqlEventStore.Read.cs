@@ -81,10 +81,8 @@ public sealed partial class MySqlEventStore
             await using var command = Command(connection, MySqlStatements.LoadDocument);
             command.Parameters.AddWithValue("@projection", projection);
             command.Parameters.AddWithValue("@id", id);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                return null;
-            return new StoredDocument<T>(_types.DeserializeDocument<T>(reader.GetString(0)), reader.GetInt64(1), Utc(reader.GetDateTime(2)));
+            var documents = await ReadDocumentsAsync<T>(command, cancellationToken).ConfigureAwait(false);
+            return documents.Count > 0 ? documents[0] : null;
         }
     }
 
@@ -97,12 +95,18 @@ public sealed partial class MySqlEventStore
             await using var command = Command(connection, MySqlStatements.ListDocuments);
             command.Parameters.AddWithValue("@projection", projection);
             command.Parameters.AddWithValue("@max", maxCount);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            var documents = new List<StoredDocument<T>>();
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                documents.Add(new StoredDocument<T>(_types.DeserializeDocument<T>(reader.GetString(0)), reader.GetInt64(1), Utc(reader.GetDateTime(2))));
-            return documents;
+            return await ReadDocumentsAsync<T>(command, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    // Rows of (data, stream_version, updated_at), from documents or documents_rebuild.
+    private async Task<IReadOnlyList<StoredDocument<T>>> ReadDocumentsAsync<T>(MySqlCommand command, CancellationToken cancellationToken)
+    {
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var documents = new List<StoredDocument<T>>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            documents.Add(new StoredDocument<T>(_types.DeserializeDocument<T>(reader.GetString(0)), reader.GetInt64(1), Utc(reader.GetDateTime(2))));
+        return documents;
     }
 
     private async Task<IReadOnlyList<RecordedEvent>> ReadEventsAsync(MySqlCommand command, CancellationToken cancellationToken)

@@ -68,10 +68,8 @@ public sealed partial class SqliteEventStore
             await using var command = Command(connection, SqliteStatements.LoadDocument);
             command.Parameters.AddWithValue("@projection", projection);
             command.Parameters.AddWithValue("@id", id);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                return null;
-            return new StoredDocument<T>(_types.DeserializeDocument<T>(reader.GetString(0)), reader.GetInt64(1), SqliteTime.Parse(reader.GetString(2)));
+            var documents = await ReadDocumentsAsync<T>(command, cancellationToken).ConfigureAwait(false);
+            return documents.Count > 0 ? documents[0] : null;
         }
     }
 
@@ -84,12 +82,18 @@ public sealed partial class SqliteEventStore
             await using var command = Command(connection, SqliteStatements.ListDocuments);
             command.Parameters.AddWithValue("@projection", projection);
             command.Parameters.AddWithValue("@max", maxCount);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            var documents = new List<StoredDocument<T>>();
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                documents.Add(new StoredDocument<T>(_types.DeserializeDocument<T>(reader.GetString(0)), reader.GetInt64(1), SqliteTime.Parse(reader.GetString(2))));
-            return documents;
+            return await ReadDocumentsAsync<T>(command, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    // Rows of (data, stream_version, updated_at), from documents or documents_rebuild.
+    private async Task<IReadOnlyList<StoredDocument<T>>> ReadDocumentsAsync<T>(SqliteCommand command, CancellationToken cancellationToken)
+    {
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var documents = new List<StoredDocument<T>>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            documents.Add(new StoredDocument<T>(_types.DeserializeDocument<T>(reader.GetString(0)), reader.GetInt64(1), SqliteTime.Parse(reader.GetString(2))));
+        return documents;
     }
 
     private async Task<IReadOnlyList<RecordedEvent>> ReadEventsAsync(SqliteCommand command, CancellationToken cancellationToken)

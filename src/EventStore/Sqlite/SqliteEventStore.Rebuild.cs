@@ -32,11 +32,7 @@ public sealed partial class SqliteEventStore : IProjectionRebuilds
         await using (connection.ConfigureAwait(false))
         {
             await using var command = RebuildCommand(connection, SqliteRebuildStatements.LoadRebuild, projection);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            var documents = new List<StoredDocument<T>>();
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                documents.Add(new StoredDocument<T>(_types.DeserializeDocument<T>(reader.GetString(0)), reader.GetInt64(1), SqliteTime.Parse(reader.GetString(2))));
-            return documents;
+            return await ReadDocumentsAsync<T>(command, cancellationToken).ConfigureAwait(false);
         }
     }
 
