@@ -25,6 +25,13 @@ internal static class Contenders
         ReadAll(store, StatusRebuild.PageSize),
         ReadAll(store, 5_000),
         ReadAll(store, 100_000),
+        new Contender(Inv.Text($"ReadAllHeadersAsync, {StatusRebuild.PageSize:N0}/page"), "what the rebuild reads: position, stream, version, type; payload of tickets-initialized only", async () =>
+        {
+            var (from, read) = (1L, 0L);
+            while (await store.ReadAllHeadersAsync(from, StatusRebuild.PageSize, StatusProjection.PayloadTypes) is { Count: > 0 } page)
+                (from, read) = (page[^1].Position + 1, read + page.Count);
+            return (read, string.Empty);
+        }),
         new Contender("rebuild", "StatusRebuild.RunAsync(restart: true): read, project, write the shadow table, swap, catch up", async () =>
         {
             var result = await new StatusRebuild(store, store).RunAsync(restart: true, progress: null, CancellationToken.None);

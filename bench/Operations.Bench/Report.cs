@@ -67,7 +67,9 @@ internal static class Report
         foreach (var p in s.Phases.OrderByDescending(p => p.Elapsed))
             text.AppendLine(Inv.Text($"| {p.Name} | {p.Calls:N0} | {p.Items:N0} | {p.Elapsed.TotalSeconds:0.000} | {p.Elapsed / s.Elapsed:P1} |"));
         var rest = s.Elapsed - s.Phases.Aggregate(TimeSpan.Zero, (sum, p) => sum + p.Elapsed);
-        text.AppendLine(Inv.Text($"| in-process, between store calls | | | {rest.TotalSeconds:0.000} | {rest / s.Elapsed:P1} |"));
+        text.AppendLine(rest >= TimeSpan.Zero
+            ? Inv.Text($"| in-process, between store calls | | | {rest.TotalSeconds:0.000} | {rest / s.Elapsed:P1} |")
+            : "| in-process work overlaps the store calls (the next page is read while this one is folded) | | | | |");
     }
 
     private static StringBuilder AppendRuns(StringBuilder text, IReadOnlyList<Measurement> measurements)

@@ -18,6 +18,15 @@ public interface IProjectionRebuilds
     /// </summary>
     Task<long> BeginRebuildAsync(string projection, bool restart, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Reads the global order from <paramref name="fromPosition"/> exactly as <see cref="IEventStore.ReadAllAsync"/>
+    /// does (nothing that commits late is skipped), but only what a projection folds: position, stream, version and
+    /// type, with the payload read and deserialized only for the types in <paramref name="payloadTypes"/>. A
+    /// projection that counts most events by their type alone reads a fraction of the bytes.
+    /// </summary>
+    Task<IReadOnlyList<EventHeader>> ReadAllHeadersAsync(
+        long fromPosition, int maxCount, IReadOnlySet<string> payloadTypes, CancellationToken cancellationToken = default);
+
     /// <summary>The documents the rebuild in progress has written so far.</summary>
     Task<IReadOnlyList<StoredDocument<T>>> LoadRebuildDocumentsAsync<T>(string projection, CancellationToken cancellationToken = default);
 

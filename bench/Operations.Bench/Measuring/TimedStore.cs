@@ -51,6 +51,10 @@ internal sealed class TimedStore(IEventStore store) : IEventStore, IProjectionRe
     public Task<IReadOnlyList<StoredDocument<T>>> LoadRebuildDocumentsAsync<T>(string projection, CancellationToken cancellationToken = default) =>
         TimeAsync("LoadRebuildDocumentsAsync", r => r.Count, () => _rebuilds.LoadRebuildDocumentsAsync<T>(projection, cancellationToken));
 
+    public Task<IReadOnlyList<EventHeader>> ReadAllHeadersAsync(
+        long fromPosition, int maxCount, IReadOnlySet<string> payloadTypes, CancellationToken cancellationToken = default) =>
+        TimeAsync("ReadAllHeadersAsync", r => r.Count, () => _rebuilds.ReadAllHeadersAsync(fromPosition, maxCount, payloadTypes, cancellationToken));
+
     public Task WriteRebuildAsync(string projection, IReadOnlyList<VersionedDocument> documents, long checkpoint, CancellationToken cancellationToken = default) =>
         TimeAsync("WriteRebuildAsync", documents.Count, async () =>
         {

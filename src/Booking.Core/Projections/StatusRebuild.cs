@@ -38,20 +38,24 @@ public sealed class StatusRebuild(IEventStore store, IProjectionRebuilds rebuild
         long checkpoint, long applied, Dictionary<string, TicketedEventStatus> documents, Func<IReadOnlyList<VersionedDocument>, long, Task> write,
         long head, Stopwatch clock, IProgress<ScanProgress>? progress, CancellationToken cancellationToken)
     {
+        // Headers only: the status counts events by type, so only TicketsInitialized payloads leave the database.
+        // The next page is requested before this one is folded and written, so the server reads while we work.
+        var next = rebuilds.ReadAllHeadersAsync(checkpoint + 1, PageSize, StatusProjection.PayloadTypes, cancellationToken);
         while (true)
         {
-            var page = await store.ReadAllAsync(checkpoint + 1, PageSize, cancellationToken).ConfigureAwait(false);
+            var page = await next.ConfigureAwait(false);
             if (page.Count == 0)
                 return (checkpoint, applied);
+            next = rebuilds.ReadAllHeadersAsync(page[^1].Position + 1, PageSize, StatusProjection.PayloadTypes, cancellationToken);
 
             var changed = new Dictionary<string, TicketedEventStatus>(StringComparer.Ordinal);
-            foreach (var recorded in page)
+            foreach (var header in page)
             {
-                if (!recorded.StreamId.StartsWith(StreamPrefix, StringComparison.Ordinal))
+                if (!header.StreamId.StartsWith(StreamPrefix, StringComparison.Ordinal))
                     continue;
-                documents.TryGetValue(recorded.StreamId, out var current);
-                if (StatusProjection.Apply(current, recorded.Data) is { } next)
-                    changed[recorded.StreamId] = documents[recorded.StreamId] = next;
+                documents.TryGetValue(header.StreamId, out var current);
+                if (StatusProjection.Apply(current, header.EventType, header.Data) is { } status)
+                    changed[header.StreamId] = documents[header.StreamId] = status;
             }
 
             checkpoint = page[^1].Position;

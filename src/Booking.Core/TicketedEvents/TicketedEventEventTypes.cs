@@ -8,14 +8,21 @@ namespace Booking.Core.TicketedEvents;
 /// </summary>
 public static class TicketedEventEventTypes
 {
+    public const string Initialized = "tickets-initialized";
+    public const string Booked = "ticket-booked";
+    public const string Joined = "waitlist-joined";
+    public const string Cancelled = "booking-cancelled";
+    public const string Left = "waitlist-left";
+    public const string Promoted = "waitlist-promoted";
+
     public static IReadOnlyDictionary<string, Type> All { get; } = new Dictionary<string, Type>
     {
-        ["tickets-initialized"] = typeof(TicketsInitialized),
-        ["ticket-booked"] = typeof(TicketBooked),
-        ["waitlist-joined"] = typeof(WaitlistJoined),
-        ["booking-cancelled"] = typeof(BookingCancelled),
-        ["waitlist-left"] = typeof(WaitlistLeft),
-        ["waitlist-promoted"] = typeof(WaitlistPromoted),
+        [Initialized] = typeof(TicketsInitialized),
+        [Booked] = typeof(TicketBooked),
+        [Joined] = typeof(WaitlistJoined),
+        [Cancelled] = typeof(BookingCancelled),
+        [Left] = typeof(WaitlistLeft),
+        [Promoted] = typeof(WaitlistPromoted),
     }.ToFrozenDictionary();
 
     /// <summary>The reverse of <see cref="All"/>, for writers that hold an event and need its stored name.</summary>

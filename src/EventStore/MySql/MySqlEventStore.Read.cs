@@ -21,7 +21,19 @@ public sealed partial class MySqlEventStore
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<RecordedEvent>> ReadAllAsync(long fromPosition, int maxCount, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<RecordedEvent>> ReadAllAsync(long fromPosition, int maxCount, CancellationToken cancellationToken = default) =>
+        ReadGlobalOrderAsync(MySqlStatements.ReadAll, MySqlStatements.ReadAllLocking, fromPosition, maxCount, null, ToRecordedEvent, e => e.Position, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<EventHeader>> ReadAllHeadersAsync(
+        long fromPosition, int maxCount, IReadOnlySet<string> payloadTypes, CancellationToken cancellationToken = default) =>
+        ReadGlobalOrderAsync(
+            MySqlStatements.ReadAllHeaders, MySqlStatements.ReadAllHeadersLocking, fromPosition, maxCount, PayloadTypeList.Format(payloadTypes),
+            ToEventHeader, e => e.Position, cancellationToken);
+
+    private async Task<IReadOnlyList<T>> ReadGlobalOrderAsync<T>(
+        string sql, string lockingSql, long fromPosition, int maxCount, string? types, Func<DbDataReader, T> map, Func<T, long> position,
+        CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxCount);
         var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -30,21 +42,24 @@ public sealed partial class MySqlEventStore
             // A page whose positions run from fromPosition without a hole cannot be hiding an append in flight
             // inside its range, so the cheap snapshot read is enough. Otherwise (a hole: an append not yet
             // committed, or one rolled back) read again with the locking read, which waits until it is resolved.
-            var page = await ReadAllPageAsync(connection, MySqlStatements.ReadAll, fromPosition, maxCount, cancellationToken).ConfigureAwait(false);
-            if (page.Count == 0 || (page[0].Position == fromPosition && page[^1].Position - fromPosition == page.Count - 1))
+            var page = await ReadGlobalPageAsync(connection, sql, fromPosition, maxCount, types, map, cancellationToken).ConfigureAwait(false);
+            if (page.Count == 0 || (position(page[0]) == fromPosition && position(page[^1]) - fromPosition == page.Count - 1))
                 return page;
-            return await ReadAllPageAsync(connection, MySqlStatements.ReadAllLocking, fromPosition, maxCount, cancellationToken).ConfigureAwait(false);
+            return await ReadGlobalPageAsync(connection, lockingSql, fromPosition, maxCount, types, map, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    private async Task<IReadOnlyList<RecordedEvent>> ReadAllPageAsync(MySqlConnection connection, string sql, long fromPosition, int maxCount, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<T>> ReadGlobalPageAsync<T>(
+        MySqlConnection connection, string sql, long fromPosition, int maxCount, string? types, Func<DbDataReader, T> map, CancellationToken cancellationToken)
     {
         await using var command = Command(connection, sql);
         command.Parameters.AddWithValue("@from", fromPosition);
         command.Parameters.AddWithValue("@max", maxCount);
+        if (types is not null)
+            command.Parameters.AddWithValue("@types", types);
         // The locking read may wait for an append in flight; that wait is the point, so no command timeout.
         command.CommandTimeout = 0;
-        return await ReadEventsAsync(command, cancellationToken).ConfigureAwait(false);
+        return await ReadRowsAsync(command, map, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -109,9 +124,12 @@ public sealed partial class MySqlEventStore
         return documents;
     }
 
-    private async Task<IReadOnlyList<RecordedEvent>> ReadEventsAsync(MySqlCommand command, CancellationToken cancellationToken)
+    private Task<IReadOnlyList<RecordedEvent>> ReadEventsAsync(MySqlCommand command, CancellationToken cancellationToken) =>
+        ReadRowsAsync(command, ToRecordedEvent, cancellationToken);
+
+    private static async Task<IReadOnlyList<T>> ReadRowsAsync<T>(MySqlCommand command, Func<DbDataReader, T> map, CancellationToken cancellationToken)
     {
-        var events = new List<RecordedEvent>();
+        var rows = new List<T>();
         var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await using (reader.ConfigureAwait(false))
         {
@@ -119,12 +137,18 @@ public sealed partial class MySqlEventStore
             do
             {
                 while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                    events.Add(ToRecordedEvent(reader));
+                    rows.Add(map(reader));
             }
             while (await reader.NextResultAsync(cancellationToken).ConfigureAwait(false));
         }
 
-        return events;
+        return rows;
+    }
+
+    private EventHeader ToEventHeader(DbDataReader row)
+    {
+        var type = row.GetString(3);
+        return new EventHeader(row.GetInt64(0), row.GetString(1), row.GetInt64(2), type, row.IsDBNull(4) ? null : _types.Deserialize(type, row.GetString(4)));
     }
 
     private RecordedEvent ToRecordedEvent(DbDataReader row)

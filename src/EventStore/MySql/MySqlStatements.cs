@@ -9,6 +9,8 @@ internal static class MySqlStatements
 {
     private const string EventColumns = "position, event_id, stream_id, version, type, data, correlation_id, causation_id, recorded_at";
 
+    private const string HeaderColumns = "position, stream_id, version, type, IF(LOCATE(CONCAT(',', type, ','), @types) > 0, data, NULL)";
+
     /// <summary>
     /// Opens the append transaction and locks the stream row. READ COMMITTED so that locking a stream that
     /// does not exist yet takes no gap lock (two creators would otherwise deadlock instead of conflicting).
@@ -34,6 +36,17 @@ internal static class MySqlStatements
     public const string ReadAllLocking =
         "SET TRANSACTION ISOLATION LEVEL READ COMMITTED; " +
         $"SELECT {EventColumns} FROM events WHERE position >= @from ORDER BY position LIMIT @max LOCK IN SHARE MODE;";
+
+    /// <summary>
+    /// The global order as a projection folds it: the payload only for types listed in @types (",a,b,"), so the
+    /// rest of the row never leaves the server.
+    /// </summary>
+    public const string ReadAllHeaders = $"SELECT {HeaderColumns} FROM events WHERE position >= @from ORDER BY position LIMIT @max;";
+
+    /// <summary>The locking form of <see cref="ReadAllHeaders"/>, for the same reason as <see cref="ReadAllLocking"/>.</summary>
+    public const string ReadAllHeadersLocking =
+        "SET TRANSACTION ISOLATION LEVEL READ COMMITTED; " +
+        $"SELECT {HeaderColumns} FROM events WHERE position >= @from ORDER BY position LIMIT @max LOCK IN SHARE MODE;";
 
     public const string HeadPosition = "SELECT COALESCE(MAX(position), 0) FROM events;";
 

@@ -35,6 +35,32 @@ public sealed partial class SqliteEventStore
     }
 
     /// <inheritdoc />
+    public async Task<IReadOnlyList<EventHeader>> ReadAllHeadersAsync(
+        long fromPosition, int maxCount, IReadOnlySet<string> payloadTypes, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxCount);
+        var types = PayloadTypeList.Format(payloadTypes);
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            await using var command = Command(connection, SqliteStatements.ReadAllHeaders);
+            command.Parameters.AddWithValue("@from", fromPosition);
+            command.Parameters.AddWithValue("@max", maxCount);
+            command.Parameters.AddWithValue("@types", types);
+            var headers = new List<EventHeader>();
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var type = reader.GetString(3);
+                headers.Add(new EventHeader(
+                    reader.GetInt64(0), reader.GetString(1), reader.GetInt64(2), type, reader.IsDBNull(4) ? null : _types.Deserialize(type, reader.GetString(4))));
+            }
+
+            return headers;
+        }
+    }
+
+    /// <inheritdoc />
     public async Task<long> ReadHeadPositionAsync(CancellationToken cancellationToken = default)
     {
         var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);

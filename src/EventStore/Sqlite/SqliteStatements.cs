@@ -19,6 +19,11 @@ internal static class SqliteStatements
     // SQLite admits one writer at a time, so positions become visible in commit order: no high-water mark needed.
     public const string ReadAll = $"SELECT {EventColumns} FROM events WHERE position >= @from ORDER BY position LIMIT @max;";
 
+    /// <summary>The global order as a projection folds it: the payload only for types listed in @types (",a,b,").</summary>
+    public const string ReadAllHeaders =
+        "SELECT position, stream_id, version, type, CASE WHEN instr(@types, ',' || type || ',') > 0 THEN data END " +
+        "FROM events WHERE position >= @from ORDER BY position LIMIT @max;";
+
     public const string HeadPosition = "SELECT COALESCE(MAX(position), 0) FROM events;";
 
     public const string ListDocuments =

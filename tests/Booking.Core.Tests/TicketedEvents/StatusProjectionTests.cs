@@ -11,6 +11,7 @@ public sealed class StatusProjectionTests
         var state = TicketedEventDecider.Decide(TicketedEventState.Initial, new InitializeTickets(new TicketedEventId(Guid.CreateVersion7()), "show", 20))
             .Events.Aggregate(TicketedEventState.Initial, TicketedEventState.Evolve);
         var status = StatusProjection.Apply(null, new TicketsInitialized(state.Id, state.Name, state.TotalTickets));
+        var byName = status;
 
         for (var i = 0; i < 5_000; i++)
         {
@@ -21,9 +22,22 @@ public sealed class StatusProjectionTests
                 state = TicketedEventState.Evolve(state, @event);
                 status = StatusProjection.Apply(status, @event);
                 status.ShouldBe(TicketedEventStatus.From(state));
+                byName = StatusProjection.Apply(byName, TicketedEventEventTypes.Names[@event.GetType()], PayloadIfAsked(@event));
+                byName.ShouldBe(status, "a rebuild reads payloads of PayloadTypes only and must still agree");
             }
         }
     }
+
+    [Fact]
+    public void Apply_of_tickets_initialized_without_its_payload_is_refused() =>
+        Should.Throw<ArgumentException>(() => StatusProjection.Apply(null, TicketedEventEventTypes.Initialized, null));
+
+    [Fact]
+    public void Apply_of_an_unknown_type_name_is_refused() =>
+        Should.Throw<ArgumentException>(() => StatusProjection.Apply(new TicketedEventStatus(new TicketedEventId(Guid.CreateVersion7()), "show", 1, 1, 0, 1), "ticket-sold", null));
+
+    private static object? PayloadIfAsked(object @event) =>
+        StatusProjection.PayloadTypes.Contains(TicketedEventEventTypes.Names[@event.GetType()]) ? @event : null;
 
     [Fact]
     public void Apply_without_initialization_yields_nothing() =>
