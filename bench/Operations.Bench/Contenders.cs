@@ -37,8 +37,10 @@ internal static class Contenders
             var result = await new StatusRebuild(store, store).RunAsync(restart: true, progress: null, CancellationToken.None);
             return (result.EventsApplied, Inv.Text($"reported {result.EventsPerSecond:N0} events/s"));
         }, () => VerifyStatusAsync(store, inline)),
+        Rebuild(store, inline, 2_000),
+        Rebuild(store, inline, 20_000),
+        Rebuild(store, inline, 50_000),
         PrefetchingRebuild(store, inline, StatusRebuild.PageSize),
-        PrefetchingRebuild(store, inline, 5_000),
         new Contender("audit", "StoreAudit.AuditAllAsync: read, check every rule at every version, then every stream row and status document", async () =>
         {
             var (streams, violations, progress) = await new StoreAudit(store).AuditAllAsync(progress: null, CancellationToken.None);
@@ -63,8 +65,15 @@ internal static class Contenders
             return (read, string.Empty);
         });
 
+    private static Contender Rebuild(TimedStore store, IReadOnlyDictionary<string, TicketedEventStatus> inline, int pageSize) =>
+        new(Inv.Text($"what-if: rebuild, {pageSize:N0}/page"), "StatusRebuild.RunAsync(restart: true) with another page size", async () =>
+        {
+            var result = await new StatusRebuild(store, store, pageSize).RunAsync(restart: true, progress: null, CancellationToken.None);
+            return (result.EventsApplied, string.Empty);
+        }, () => VerifyStatusAsync(store, inline));
+
     private static Contender PrefetchingRebuild(TimedStore store, IReadOnlyDictionary<string, TicketedEventStatus> inline, int pageSize) =>
-        new(Inv.Text($"what-if: rebuild, prefetch, {pageSize:N0}/page"), "the rebuild's loop with the next page requested before projecting and writing this one", async () =>
+        new(Inv.Text($"before: rebuild on full events, prefetch, {pageSize:N0}/page"), "the rebuild as it was before headers: ReadAllAsync (every column, every payload), next page requested early", async () =>
             (await new PrefetchingRebuild(store, store, pageSize).RunAsync(), string.Empty), () => VerifyStatusAsync(store, inline));
 
     private static async Task VerifyStatusAsync(TimedStore store, IReadOnlyDictionary<string, TicketedEventStatus> inline)

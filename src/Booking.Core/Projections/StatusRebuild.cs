@@ -10,9 +10,10 @@ namespace Booking.Core.Projections;
 /// (interruptible, resumable), then an atomic swap, then a catch-up of what committed meanwhile that never
 /// overwrites a newer document written inline by the service.
 /// </summary>
-public sealed class StatusRebuild(IEventStore store, IProjectionRebuilds rebuilds)
+public sealed class StatusRebuild(IEventStore store, IProjectionRebuilds rebuilds, int pageSize = StatusRebuild.PageSize)
 {
-    // Small enough that a page dies young (20,000-event pages were promoted to gen 2 and cost full collections).
+    // Small enough that a page dies young (20,000-event pages of full events were promoted to gen 2 and cost full
+    // collections); each page also costs one write of the changed documents and the checkpoint.
     public const int PageSize = 5_000;
     private const string StreamPrefix = "ticketed-event-";
 
@@ -40,13 +41,13 @@ public sealed class StatusRebuild(IEventStore store, IProjectionRebuilds rebuild
     {
         // Headers only: the status counts events by type, so only TicketsInitialized payloads leave the database.
         // The next page is requested before this one is folded and written, so the server reads while we work.
-        var next = rebuilds.ReadAllHeadersAsync(checkpoint + 1, PageSize, StatusProjection.PayloadTypes, cancellationToken);
+        var next = rebuilds.ReadAllHeadersAsync(checkpoint + 1, pageSize, StatusProjection.PayloadTypes, cancellationToken);
         while (true)
         {
             var page = await next.ConfigureAwait(false);
             if (page.Count == 0)
                 return (checkpoint, applied);
-            next = rebuilds.ReadAllHeadersAsync(page[^1].Position + 1, PageSize, StatusProjection.PayloadTypes, cancellationToken);
+            next = rebuilds.ReadAllHeadersAsync(page[^1].Position + 1, pageSize, StatusProjection.PayloadTypes, cancellationToken);
 
             var changed = new Dictionary<string, TicketedEventStatus>(StringComparer.Ordinal);
             foreach (var header in page)
