@@ -41,7 +41,7 @@ internal sealed class BookingLoad(RecordingClient client, IReadOnlyList<Guid> ev
 
             // While a service or the database is down, do not spin on refusals.
             if (operation.Outcome is Outcome.NotSent or Outcome.Failed)
-                await Task.Delay(20, CancellationToken.None);
+                await Task.Delay(100, CancellationToken.None);
         }
     }
 }
