@@ -73,7 +73,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         var credentials = $"{_environment.GetValueOrDefault("Auth__Username")}:{_environment.GetValueOrDefault("Auth__Password")}";
         var admin = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(credentials)));
         var deadline = DateTime.UtcNow + timeout;
-        while (DateTime.UtcNow < deadline)
+        while (true)
         {
             if (_process.HasExited)
                 throw new InvalidOperationException($"The service exited (code {_process.ExitCode}) during start-up:\n{ConsoleTail(30)}");
@@ -90,10 +90,26 @@ public sealed class ServiceProcess : IAsyncDisposable
                 // Not listening yet, or still starting.
             }
 
+            if (DateTime.UtcNow >= deadline)
+                throw new InvalidOperationException($"The service did not become ready within {timeout.TotalSeconds:0} s:\n{ConsoleTail(30)}");
             await Task.Delay(100);
         }
+    }
 
-        throw new InvalidOperationException($"The service did not become ready within {timeout.TotalSeconds:0} s:\n{ConsoleTail(30)}");
+    /// <summary>True when the service answers its readiness check (see <see cref="WaitUntilReadyAsync"/>) right now.</summary>
+    public async Task<bool> AnswersAsync()
+    {
+        if (_process.HasExited)
+            return false;
+        try
+        {
+            await WaitUntilReadyAsync(TimeSpan.Zero);
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
     }
 
     /// <summary>kill -9: no shutdown, no draining; requests in progress lose their connection.</summary>
