@@ -10,13 +10,16 @@ public static class SchemaMigrator
 {
     /// <summary>
     /// Brings the database up to date and returns the migrations that ran ("0001 Create ..."), oldest first.
-    /// A MySQL database that does not exist yet is created first.
+    /// A MySQL database that does not exist yet is created first; on MySQL, one process migrates a database at a time.
     /// </summary>
     public static IReadOnlyList<string> MigrateUp(StoreProvider provider, string connectionString)
     {
         ArgumentException.ThrowIfNullOrEmpty(connectionString);
         if (provider == StoreProvider.MySql)
             CreateMySqlDatabaseIfMissing(connectionString);
+
+        // Taken before the runner reads VersionInfo, so what is reported as applied is what this process applied.
+        using var migrating = provider == StoreProvider.MySql ? MySqlMigrationLock.Acquire(connectionString) : null;
 
         using var services = new ServiceCollection()
             .AddFluentMigratorCore()

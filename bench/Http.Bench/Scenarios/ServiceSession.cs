@@ -1,4 +1,5 @@
 using System.Globalization;
+using EventBooking.Testing.Processes;
 using Http.Bench.Api;
 using Http.Bench.Database;
 using Http.Bench.Load;
@@ -53,7 +54,7 @@ internal sealed class ServiceSession : IAsyncDisposable
     {
         var loadBefore = ProcFs.LoadAverage();
         var settings = new ServiceSettings(await server.CreateDatabaseAsync(name), password, batch, level, environment);
-        var service = ServiceProcess.Start(binary, settings);
+        var service = ServiceProcess.Start(binary.Dll, settings.Environment());
         var api = new ServiceApi(service.Port, ServiceSettings.Username, password);
         try
         {

@@ -11,7 +11,8 @@ internal sealed record ServiceSettings(
     /// <summary>The batching default of appsettings.json, left alone unless a scenario switches batching off.</summary>
     public const int DefaultBatchSize = 0;
 
-    public Dictionary<string, string> Environment(int port)
+    /// <summary>The variables; PORT is chosen by <see cref="EventBooking.Testing.Processes.ServiceProcess"/>.</summary>
+    public Dictionary<string, string> Environment()
     {
         var environment = new Dictionary<string, string>(StringComparer.Ordinal)
         {
@@ -21,7 +22,6 @@ internal sealed record ServiceSettings(
             ["Auth__Username"] = Username,
             ["Auth__Password"] = Password,
             ["RateLimiting__Enabled"] = "false",
-            ["PORT"] = port.ToString(CultureInfo.InvariantCulture),
             ["Serilog__MinimumLevel__Default"] = LogLevel,
         };
         if (MaxBatchSize != DefaultBatchSize)

@@ -1,8 +1,8 @@
 namespace Booking.Core.Processing;
 
 /// <summary>
-/// The command was not carried out and may be sent again later: the queue is full, the service is stopping,
-/// or the store failed. Nothing the caller asked for was acknowledged.
+/// The command was not acknowledged and may be sent again later: the queue is full or the service is stopping (it was
+/// not carried out), or the store failed (it may have been stored before the failure: the message says which).
 /// </summary>
 public sealed class BookingUnavailableException : Exception
 {

@@ -42,9 +42,16 @@ internal sealed partial class TicketedEventProcessor
         {
             _stale = true;
             LogBatchFailed(e, Id.Value, batch.Count);
-            FailAll(batch, new BookingUnavailableException("The booking could not be stored; it was not made. Try again.", TimeSpan.FromSeconds(1), e));
+            FailAll(batch, new BookingUnavailableException(FailureDetail(e), TimeSpan.FromSeconds(1), e));
         }
     }
+
+    // Conflicts that kept coming mean nothing was written. Any other failure may have struck after the commit (the
+    // database died before answering), so the outcome stays unknown until the stream is read again; a retry tells.
+    private static string FailureDetail(Exception e) => e is WrongExpectedVersionException
+        ? "The request could not be stored; it was not carried out. Try again."
+        : "The database failed while storing the request, so whether it was carried out is unknown. Retrying is safe: " +
+          "a booking that was stored answers 409 already-booked (or already-waiting), a cancel that was stored answers 404.";
 
     private (TicketedEventState State, List<NewEvent> Events, CommandResult?[] Results) Decide(List<QueuedCommand> batch)
     {

@@ -8,8 +8,8 @@
 // - Correctness: the store's expected-version check, not this class, stops overselling across processes. On a
 //   conflict the consumer catches up from the store and decides the batch again.
 // - Failure: a failed append is retried with the same event ids (the store's append is idempotent). If it keeps
-//   failing, the batch's callers get BookingUnavailableException and the state is reloaded before the next batch,
-//   because the outcome of the last attempt is unknown until then.
+//   failing, the batch's callers get BookingUnavailableException (saying the outcome is unknown) and the state is
+//   reloaded before the next batch, because the outcome of the last attempt is unknown until then.
 // - Back-pressure: the queue is bounded; a full queue refuses at once (HTTP 503 with Retry-After).
 // - Shutdown: the queue is completed (new commands refused), queued commands are decided and written; once the
 //   shutdown token fires, whatever is left is answered "unavailable".
