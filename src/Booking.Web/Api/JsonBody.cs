@@ -31,6 +31,11 @@ internal static class JsonBody
             return (default, Problem(StatusCodes.Status400BadRequest, Problems.MalformedJson, "Malformed JSON",
                 $"The body is not valid JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1})."));
         }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            // A chunked body that outgrew RequestLimits:MaxBodyBytes; answered here so the request log sees a 413, not a throw.
+            return (default, Problem(StatusCodes.Status413PayloadTooLarge, Problems.PayloadTooLarge, "Payload too large", e.Message));
+        }
     }
 
     public static ProblemHttpResult Problem(int status, string type, string title, string detail) =>

@@ -11,9 +11,6 @@ public sealed record BadInput(HttpMethod Method, string Path, Func<Guid, byte[]>
 {
     public string? Accept { get; init; }
 
-    /// <summary>Sends the body without Content-Length (chunked on a real server).</summary>
-    public bool Chunked { get; init; }
-
     /// <summary>Sends no Authorization header (otherwise the operator's credentials go with every request).</summary>
     public bool Anonymous { get; init; }
 
@@ -36,7 +33,7 @@ public sealed record BadInput(HttpMethod Method, string Path, Func<Guid, byte[]>
         if (Body is not null)
         {
             var bytes = Body(eventId);
-            HttpContent content = Chunked ? new UnknownLengthContent(bytes) : new ByteArrayContent(bytes);
+            var content = new ByteArrayContent(bytes);
             if (ContentType is not null)
                 content.Headers.TryAddWithoutValidation("Content-Type", ContentType);
             request.Content = content;
@@ -48,15 +45,16 @@ public sealed record BadInput(HttpMethod Method, string Path, Func<Guid, byte[]>
             request.Headers.TryAddWithoutValidation("Accept", Accept);
         return request;
     }
+}
 
-    private sealed class UnknownLengthContent(byte[] bytes) : HttpContent
+/// <summary>A body whose length the client does not announce: no Content-Length, chunked on a real server.</summary>
+public sealed class UnknownLengthContent(byte[] bytes) : HttpContent
+{
+    protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) => stream.WriteAsync(bytes).AsTask();
+
+    protected override bool TryComputeLength(out long length)
     {
-        protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) => stream.WriteAsync(bytes).AsTask();
-
-        protected override bool TryComputeLength(out long length)
-        {
-            length = 0;
-            return false;
-        }
+        length = 0;
+        return false;
     }
 }

@@ -3,6 +3,8 @@ using Booking.Web.Tests.Hosting;
 using EventBooking.Migrations;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Booking.Web.Tests.Reliability;
@@ -13,9 +15,12 @@ namespace Booking.Web.Tests.Reliability;
 /// </summary>
 public sealed class KestrelHost : IAsyncDisposable
 {
-    private KestrelHost(BookingHost host, HttpClient http)
+    private readonly WebApplicationFactory<Program> _server;
+
+    private KestrelHost(BookingHost host, WebApplicationFactory<Program> server, HttpClient http)
     {
         Host = host;
+        _server = server;
         Http = http;
     }
 
@@ -24,13 +29,16 @@ public sealed class KestrelHost : IAsyncDisposable
     /// <summary>A real HTTP client on a real socket; every request comes from 127.0.0.1.</summary>
     public HttpClient Http { get; }
 
-    public static async Task<KestrelHost> StartAsync(IReadOnlyDictionary<string, string?> settings, string environment = "Development")
+    /// <summary>Starts the service; <paramref name="services"/> adds test-only registrations (a log sink, say) after the app's own.</summary>
+    public static async Task<KestrelHost> StartAsync(
+        IReadOnlyDictionary<string, string?> settings, string environment = "Development", Action<IServiceCollection>? services = null)
     {
         var host = new BookingHost(await TestDatabase.CreateAsync(StoreProvider.MySql), environment, settings);
-        host.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
-        host.StartServer();
-        var address = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        return new(host, new HttpClient { BaseAddress = new Uri(address) });
+        var server = services is null ? host : host.WithWebHostBuilder(b => b.ConfigureTestServices(services));
+        server.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        server.StartServer();
+        var address = server.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        return new(host, server, new HttpClient { BaseAddress = new Uri(address) });
     }
 
     /// <summary>GET of an unknown ticketed event's status (a 404 that changes nothing), as the client at <paramref name="forwardedFor"/>.</summary>
@@ -48,6 +56,7 @@ public sealed class KestrelHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
+        await _server.DisposeAsync();
         await Host.DisposeAsync();
         await Host.Database.DisposeAsync();
     }
