@@ -84,6 +84,35 @@ public sealed class RateLimitAndForwardingTests
         await ShouldBeRateLimitedAsync(rotated);
     }
 
+    [Fact]
+    public async Task Request_over_the_limit_cannot_dodge_it_by_spelling_the_path_differently()
+    {
+        await using var server = await KestrelHost.StartAsync(Limited());
+        await SpendBudgetAsync(server, forwardedFor: null);
+        string[] spellings =
+        [
+            "/api/events/book", "/API/Events/Book", "/api/events/book/", "/api/events/./book", "/api/events/x/../book",
+            "/%61pi/events/book", "/api/events//book", "//api/events/book", "/api//events/book",
+        ];
+
+        foreach (var spelling in spellings)
+        {
+            // Sent exactly as written: no dot-segment removal or other canonicalization by the client.
+            var uri = new Uri(server.Http.BaseAddress!.GetLeftPart(UriPartial.Authority) + spelling, new UriCreationOptions { DangerousDisablePathAndQueryCanonicalization = true });
+            using var request = new HttpRequestMessage(HttpMethod.Post, uri)
+            {
+                Content = BookingClient.Json(BookingClient.BookingBody(1, Guid.NewGuid())),
+            };
+            using var response = await server.Http.SendAsync(request);
+
+            // Either limited, or a path no route matches (so no handler ran): never the handler's own answer.
+            if (response.StatusCode == HttpStatusCode.NotFound)
+                await response.ShouldBeProblemAsync(HttpStatusCode.NotFound, Problems.NotFound);
+            else
+                await ShouldBeRateLimitedAsync(response);
+        }
+    }
+
     [Theory]
     [InlineData("not-an-address")]
     [InlineData("999.1.1.1")]
