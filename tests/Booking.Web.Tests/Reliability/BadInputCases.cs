@@ -155,6 +155,10 @@ public static class BadInputCases
             Accept = "application/xml",
         });
         cases.Add("initialize: body over the limit, Accept text/html", Over(Initialize, Padded(ValidInitialize, Limit + 1)) with { Accept = "text/html" });
+        cases.Add("book: invalid fields, Accept application/xml", new(HttpMethod.Post, Book, Text("""{"userId": 0, "eventId": "EVENT"}"""), Json, BadRequest, Problems.Validation)
+        {
+            Accept = "application/xml",
+        });
         cases.Add("initialize: malformed JSON, Accept text/html", new(HttpMethod.Post, Initialize, Text("{"), Json, BadRequest, Problems.MalformedJson) { Accept = "text/html" });
         cases.Add("status: no credentials, Accept text/html", new(HttpMethod.Get, Status, null, null, HttpStatusCode.Unauthorized, Problems.Unauthorized)
         {
