@@ -12,7 +12,7 @@ builder.UsePortFromEnvironment().AddStructuredLogging();
 builder.Services.AddBookingStore(builder.Configuration);
 builder.Services.AddBasicAuthentication(builder.Configuration, builder.Environment);
 builder.Services.AddPerIpRateLimiting(builder.Configuration);
-builder.Services.AddProblemDetails().AddExceptionHandler<ExceptionProblems>();
+builder.Services.AddProblemDetails().AddProblemJsonForAnyAccept().AddExceptionHandler<ExceptionProblems>();
 builder.Services.ConfigureHttpJsonOptions(json => WebJsonContext.Configure(json.SerializerOptions));
 builder.Services.AddOpenApi();
 
@@ -22,6 +22,7 @@ app.UseStatusCodeProblems();
 app.UseTrustedForwardedHeaders(builder.Configuration);
 app.UseSerilogRequestLogging();
 app.UseRateLimiter();
+app.UseRequestBodyLimit(builder.Configuration);
 app.UseAuthentication();
 app.UseAuthorization();
 

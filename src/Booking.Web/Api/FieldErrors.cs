@@ -30,7 +30,9 @@ internal sealed class FieldErrors
     {
         if (!_errors.TryGetValue(field, out var messages))
             _errors[field] = messages = [];
-        messages.Add(message);
+        // A body repeating one unknown field thousands of times gets one message for it, not thousands.
+        if (!messages.Contains(message, StringComparer.Ordinal))
+            messages.Add(message);
     }
 
     public long? Integer(JsonElement body, string field, long min, long max)
@@ -64,7 +66,8 @@ internal sealed class FieldErrors
     {
         if (!body.TryGetProperty(field, out var value) || value.ValueKind == JsonValueKind.Null)
             return Fail<Guid>(field, "is required (an id).");
-        if (value.ValueKind != JsonValueKind.String || !Guid.TryParseExact(value.GetString(), "D", out var id))
+        // TryParseExact forgives surrounding white space; an id is exactly the 36 characters initialize returned.
+        if (value.ValueKind != JsonValueKind.String || value.GetString() is not { Length: 36 } text || !Guid.TryParseExact(text, "D", out var id))
             return Fail<Guid>(field, "must be an event id as returned by /api/events/initialize (a UUID string).");
         return id;
     }

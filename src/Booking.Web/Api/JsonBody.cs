@@ -13,20 +13,28 @@ internal static class JsonBody
 
     public static async Task<(JsonElement Root, ProblemHttpResult? Problem)> ReadObjectAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        if (!request.HasJsonContentType())
-            return (default, Problem(StatusCodes.Status415UnsupportedMediaType, Problems.UnsupportedMediaType, "Unsupported media type", "Send the body as application/json."));
+        if (!request.HasJsonContentType() || !JsonText.IsUtf8Charset(request.ContentType))
+            return (default, Problem(StatusCodes.Status415UnsupportedMediaType, Problems.UnsupportedMediaType, "Unsupported media type", "Send the body as application/json in UTF-8."));
 
         try
         {
             using var document = await JsonDocument.ParseAsync(request.Body, Options, cancellationToken);
             if (document.RootElement.ValueKind != JsonValueKind.Object)
                 return (default, Problem(StatusCodes.Status400BadRequest, Problems.MalformedJson, "Malformed JSON", "The body must be a JSON object."));
+            if (!JsonText.IsValidUnicode(document.RootElement))
+                return (default, Problem(StatusCodes.Status400BadRequest, Problems.MalformedJson, "Malformed JSON",
+                    "The body holds text that is not valid UTF-8 or an unpaired surrogate escape such as \\ud800."));
             return (document.RootElement.Clone(), null);
         }
         catch (JsonException e)
         {
             return (default, Problem(StatusCodes.Status400BadRequest, Problems.MalformedJson, "Malformed JSON",
                 $"The body is not valid JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1})."));
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            // A chunked body that outgrew RequestLimits:MaxBodyBytes; answered here so the request log sees a 413, not a throw.
+            return (default, Problem(StatusCodes.Status413PayloadTooLarge, Problems.PayloadTooLarge, "Payload too large", e.Message));
         }
     }
 

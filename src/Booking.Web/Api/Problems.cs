@@ -8,6 +8,7 @@ public static class Problems
     public const string Validation = Prefix + "validation";
     public const string MalformedJson = Prefix + "malformed-json";
     public const string UnsupportedMediaType = Prefix + "unsupported-media-type";
+    public const string PayloadTooLarge = Prefix + "payload-too-large";
     public const string EventNotFound = Prefix + "event-not-found";
     public const string AlreadyInitialized = Prefix + "already-initialized";
     public const string AlreadyBooked = Prefix + "already-booked";

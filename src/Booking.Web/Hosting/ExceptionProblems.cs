@@ -8,7 +8,8 @@ namespace Booking.Web.Hosting;
 
 /// <summary>
 /// Turns exceptions into problem details: unavailability (full queue, shutdown, database down) is a 503 with
-/// Retry-After; a bad request body the framework rejected keeps its 4xx; anything else is a 500 without internals.
+/// Retry-After; a bad request body the framework rejected keeps its 4xx (a body over the size limit is 413
+/// payload-too-large); anything else is a 500 without internals.
 /// </summary>
 internal sealed partial class ExceptionProblems(IProblemDetailsService problems, ILogger<ExceptionProblems> logger) : IExceptionHandler
 {
@@ -18,6 +19,8 @@ internal sealed partial class ExceptionProblems(IProblemDetailsService problems,
         {
             BookingUnavailableException e => (503, Problems.Unavailable, "Service unavailable", e.Message, e.RetryAfter),
             DbException or TimeoutException => (503, Problems.Unavailable, "Service unavailable", "The database is unavailable; nothing was changed. Try again.", TimeSpan.FromSeconds(5)),
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } e =>
+                (413, Problems.PayloadTooLarge, "Payload too large", e.Message, (TimeSpan?)null),
             BadHttpRequestException e => (e.StatusCode, Problems.Validation, "Bad request", e.Message, (TimeSpan?)null),
             _ => (500, Problems.Internal, "Internal error", "An unexpected error occurred; it has been logged.", (TimeSpan?)null),
         };

@@ -15,7 +15,11 @@ public static class BasicAuthentication
     /// </summary>
     public static IServiceCollection AddBasicAuthentication(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
-        var credentials = new AdminCredentials(configuration["Auth:Username"] ?? string.Empty, configuration["Auth:Password"] ?? string.Empty);
+        var username = configuration["Auth:Username"] ?? string.Empty;
+        // RFC 7617: the user-id ends at the first colon, so a user name holding one could never sign in.
+        if (username.Contains(':', StringComparison.Ordinal))
+            throw new InvalidOperationException("Auth:Username must not contain a colon (RFC 7617 splits user and password at the first one); the password may.");
+        var credentials = new AdminCredentials(username, configuration["Auth:Password"] ?? string.Empty);
         if (!credentials.AreConfigured)
         {
             if (!environment.IsDevelopment())
