@@ -98,6 +98,15 @@ public sealed class HistoryCheckerTests
             h.Request(1, Ann, OperationKind.Book, (3, 4), Answered(Outcome.Booked), new TicketBooked(Ann));
         }).ShouldBe(HistoryRule.RejectionJustified);
 
+    // What a process that missed another's write answers: the refusal was true once, but not after the booking was answered.
+    [Fact]
+    public void Check_of_a_refusal_from_a_state_that_missed_an_answered_write_reports_RejectionJustified() =>
+        Violation(h =>
+        {
+            h.Request(1, Ann, OperationKind.Book, (1, 2), Answered(Outcome.Booked), new TicketBooked(Ann));
+            h.Request(2, Ann, OperationKind.Cancel, (3, 4), Answered(Outcome.NothingToCancel));
+        }).ShouldBe(HistoryRule.RejectionJustified);
+
     [Fact]
     public void Check_of_events_logged_before_those_of_a_request_answered_earlier_reports_RealTimeOrder() =>
         Violation(h =>
