@@ -49,7 +49,18 @@ public sealed class RandomizedHistoryTests(ITestOutputHelper output)
         await RunAsync([first, second]);
     }
 
-    private async Task RunAsync(BookingHost[] hosts)
+    // Processors that go idle after 2 ms, with clients pausing up to 20 ms between requests: processors leave the
+    // registry and new ones load the stream all the time, while commands keep slipping in as they close.
+    [Fact]
+    public async Task Book_and_cancel_at_random_while_processors_idle_out_between_requests_leaves_a_log_that_explains_every_answer()
+    {
+        await using var database = await TestDatabase.CreateAsync(StoreProvider.MySql);
+        await using var host = new BookingHost(database, settings: new Dictionary<string, string?> { ["Processing:IdleTimeout"] = "00:00:00.002" });
+
+        await RunAsync([host], maxPause: 20);
+    }
+
+    private async Task RunAsync(BookingHost[] hosts, int maxPause = 0)
     {
         var seed = Setting("EVENTBOOKING_HISTORY_SEED") ?? Random.Shared.Next();
         var duration = TimeSpan.FromSeconds(Setting("EVENTBOOKING_HISTORY_SECONDS") ?? 10);
@@ -80,6 +91,8 @@ public sealed class RandomizedHistoryTests(ITestOutputHelper output)
                 var booking = (int)(clock.Elapsed.TotalSeconds / 2) % 2 == 0 ? 70 : 30;
                 var kind = random.Next(100) < booking ? OperationKind.Book : OperationKind.Cancel;
                 await recorder.SendAsync(https[client % https.Length], client, eventId, user, kind);
+                if (maxPause > 0)
+                    await Task.Delay(random.Next(maxPause + 1));
             }
         })));
         var elapsed = clock.Elapsed;
