@@ -46,7 +46,9 @@ public sealed class RandomizedHistoryTests(ITestOutputHelper output)
         await using var first = new BookingHost(database, settings: QuietConflicts);
         await using var second = new BookingHost(database, settings: QuietConflicts);
 
-        await RunAsync([first, second]);
+        // Ten conflicts in a row on one batch answer 503 (documented, retryable): the checker then allows the
+        // request's events or none, as for any request whose outcome the client never learnt.
+        await RunAsync([first, second], unavailableAllowed: true);
     }
 
     // Processors that go idle after 2 ms, with clients pausing up to 20 ms between requests: processors leave the
@@ -60,7 +62,7 @@ public sealed class RandomizedHistoryTests(ITestOutputHelper output)
         await RunAsync([host], maxPause: 20);
     }
 
-    private async Task RunAsync(BookingHost[] hosts, int maxPause = 0)
+    private async Task RunAsync(BookingHost[] hosts, int maxPause = 0, bool unavailableAllowed = false)
     {
         var seed = Setting("EVENTBOOKING_HISTORY_SEED") ?? Random.Shared.Next();
         var duration = TimeSpan.FromSeconds(Setting("EVENTBOOKING_HISTORY_SECONDS") ?? 10);
@@ -107,10 +109,11 @@ public sealed class RandomizedHistoryTests(ITestOutputHelper output)
             $"; {promotions} promotions; {verdict.EventsChecked} events checked");
 
         verdict.ShouldBeClean(context);
-        counts.Keys.ShouldNotContain(Outcome.Indeterminate, context);
+        if (!unavailableAllowed)
+            counts.Keys.ShouldNotContain(Outcome.Indeterminate, context);
         counts.Keys.ShouldNotContain(Outcome.Unexpected, context);
         // The run must have exercised every answer, or a clean verdict would prove little.
-        counts.Keys.ToList().ShouldBe(
+        counts.Keys.Where(o => o != Outcome.Indeterminate).ToList().ShouldBe(
             new[]
             {
                 Outcome.Booked, Outcome.Waitlisted, Outcome.Cancelled, Outcome.LeftWaitlist, Outcome.AlreadyBooked,
