@@ -14,10 +14,20 @@ internal sealed partial class TicketedEventProcessor
         {
             for (var conflicts = 0; ; conflicts++)
             {
+                var readAfterQueued = _stale;
                 if (_stale)
                     await CatchUpAsync().ConfigureAwait(false);
 
                 var (state, events, results) = Decide(batch);
+                // Refusals append nothing, so no expected-version check vouches for the state they were decided on:
+                // another process may have written since. Unless that state was read after the commands were
+                // queued, ask the store whether it has moved on, and if so catch up and decide again.
+                if (events.Count == 0 && !readAfterQueued && await HasMovedOnAsync().ConfigureAwait(false))
+                {
+                    _stale = true;
+                    continue;
+                }
+
                 if (events.Count > 0)
                 {
                     try
@@ -100,6 +110,12 @@ internal sealed partial class TicketedEventProcessor
                 await Task.Delay(TimeSpan.FromMilliseconds(50 * attempt), _stopping).ConfigureAwait(false);
             }
         }
+    }
+
+    private async Task<bool> HasMovedOnAsync()
+    {
+        var stream = await _store.GetStreamAsync(Id.StreamId, _stopping).ConfigureAwait(false);
+        return (stream?.Version ?? 0) != _state.Version;
     }
 
     private async Task CatchUpAsync()

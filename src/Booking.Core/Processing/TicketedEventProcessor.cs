@@ -6,7 +6,9 @@
 // - Acknowledgement: a caller's task completes only after the append holding its events has committed. Rejections
 //   wait for that commit too, since they may rest on events decided earlier in the same batch.
 // - Correctness: the store's expected-version check, not this class, stops overselling across processes. On a
-//   conflict the consumer catches up from the store and decides the batch again.
+//   conflict the consumer catches up from the store and decides the batch again. A batch of refusals only appends
+//   nothing, so no such check covers it: it is answered only from a state read, or confirmed current by the stream's
+//   version, after its commands were queued (else another process's write could be missed).
 // - Failure: a failed append is retried with the same event ids (the store's append is idempotent). If it keeps
 //   failing, the batch's callers get BookingUnavailableException (saying the outcome is unknown) and the state is
 //   reloaded before the next batch, because the outcome of the last attempt is unknown until then.

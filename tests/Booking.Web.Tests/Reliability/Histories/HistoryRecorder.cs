@@ -1,0 +1,91 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Text.Json;
+using Booking.Web.Api;
+using Booking.Web.Tests.Hosting;
+
+namespace Booking.Web.Tests.Reliability.Histories;
+
+/// <summary>
+/// Sends book and cancel requests, each with a fresh X-Correlation-Id, and records each one with its answer and the
+/// moments it was sent and answered. Safe to share between concurrent clients.
+/// </summary>
+public sealed class HistoryRecorder
+{
+    private readonly ConcurrentQueue<Operation> _operations = new();
+
+    public IReadOnlyList<Operation> Operations => [.. _operations];
+
+    public Task<Operation> BookAsync(HttpClient http, int client, Guid eventId, long userId) =>
+        SendAsync(http, client, eventId, userId, OperationKind.Book);
+
+    public Task<Operation> CancelAsync(HttpClient http, int client, Guid eventId, long userId) =>
+        SendAsync(http, client, eventId, userId, OperationKind.Cancel);
+
+    public async Task<Operation> SendAsync(HttpClient http, int client, Guid eventId, long userId, OperationKind kind)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        var id = Guid.NewGuid();
+        var path = kind == OperationKind.Book ? "/api/events/book" : "/api/events/cancel";
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = BookingClient.Json(BookingClient.BookingBody(userId, eventId)) };
+        request.Headers.Add("X-Correlation-Id", id.ToString());
+
+        var invokedAt = Stopwatch.GetTimestamp();
+        Answer answer;
+        try
+        {
+            using var response = await http.SendAsync(request);
+            answer = Read((int)response.StatusCode, await response.Content.ReadAsStringAsync());
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
+            answer = new Answer(Outcome.Indeterminate, 0, Body: e.Message);
+        }
+
+        var operation = new Operation(id, client, eventId, userId, kind, invokedAt, Stopwatch.GetTimestamp(), answer);
+        _operations.Enqueue(operation);
+        return operation;
+    }
+
+    /// <summary>The answer as the checker sees it; anything undocumented is <see cref="Outcome.Unexpected"/>.</summary>
+    public static Answer Read(int statusCode, string body)
+    {
+        if (statusCode == 503)
+            return new Answer(Outcome.Indeterminate, statusCode, Body: body);
+        JsonElement json;
+        try
+        {
+            json = JsonDocument.Parse(body).RootElement.Clone();
+        }
+        catch (JsonException)
+        {
+            return new Answer(Outcome.Unexpected, statusCode, Body: body);
+        }
+
+        var outcome = (statusCode, Text(json, "status"), Text(json, "type")) switch
+        {
+            (201, "booked", _) => Outcome.Booked,
+            (201, "waitlisted", _) => Outcome.Waitlisted,
+            (200, "cancelled", _) => Outcome.Cancelled,
+            (200, "left-waitlist", _) => Outcome.LeftWaitlist,
+            (409, _, Problems.AlreadyBooked) => Outcome.AlreadyBooked,
+            (409, _, Problems.AlreadyWaiting) => Outcome.AlreadyWaiting,
+            (404, _, Problems.NothingToCancel) => Outcome.NothingToCancel,
+            (404, _, Problems.EventNotFound) => Outcome.EventNotFound,
+            _ => Outcome.Unexpected,
+        };
+        return new Answer(
+            outcome, statusCode, (int?)Number(json, "position"), Number(json, "promotedUserId"),
+            (int?)Number(json, "availableTickets"), (int?)Number(json, "waitingListCount"), body);
+    }
+
+    private static string? Text(JsonElement json, string name) =>
+        json.ValueKind == JsonValueKind.Object && json.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString()
+            : null;
+
+    private static long? Number(JsonElement json, string name) =>
+        json.ValueKind == JsonValueKind.Object && json.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number
+            ? value.GetInt64()
+            : null;
+}

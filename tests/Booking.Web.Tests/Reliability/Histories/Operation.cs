@@ -1,0 +1,71 @@
+using Booking.Core.TicketedEvents;
+using EventStore;
+
+namespace Booking.Web.Tests.Reliability.Histories;
+
+public enum OperationKind
+{
+    Book,
+    Cancel,
+}
+
+/// <summary>What the service answered, reduced to what the checker reasons about.</summary>
+public enum Outcome
+{
+    Booked,
+    Waitlisted,
+    Cancelled,
+    LeftWaitlist,
+    AlreadyBooked,
+    AlreadyWaiting,
+    NothingToCancel,
+    EventNotFound,
+
+    /// <summary>503 or no answer at all: the command may or may not have been applied (Jepsen's "info").</summary>
+    Indeterminate,
+
+    /// <summary>Any other answer (400, 500, an unknown body): never expected from a well-formed request.</summary>
+    Unexpected,
+}
+
+/// <summary>The answer's fields that must agree with the log; null where the answer has no such field.</summary>
+public sealed record Answer(
+    Outcome Outcome, int StatusCode, int? Position = null, long? PromotedUserId = null, int? AvailableTickets = null,
+    int? WaitingListCount = null, string? Body = null)
+{
+    /// <summary>A definite answer that changed something.</summary>
+    public bool IsAcknowledged => Outcome is Outcome.Booked or Outcome.Waitlisted or Outcome.Cancelled or Outcome.LeftWaitlist;
+
+    public bool IsRejected => Outcome is Outcome.AlreadyBooked or Outcome.AlreadyWaiting or Outcome.NothingToCancel or Outcome.EventNotFound;
+}
+
+/// <summary>
+/// One request as its client saw it. <paramref name="Id"/> went out as the X-Correlation-Id header, so every event
+/// the request caused carries it. Times are <see cref="System.Diagnostics.Stopwatch"/> ticks taken right before
+/// sending and right after the whole answer was read.
+/// </summary>
+public sealed record Operation(
+    Guid Id, int Client, Guid EventId, long UserId, OperationKind Kind, long InvokedAt, long CompletedAt, Answer Answer);
+
+/// <summary>One event of a ticketed event's stream, with the correlation id that ties it to a request.</summary>
+public sealed record LoggedEvent(long Version, object Data, Guid? CorrelationId)
+{
+    public static LoggedEvent From(RecordedEvent recorded)
+    {
+        ArgumentNullException.ThrowIfNull(recorded);
+        return new(recorded.Version, recorded.Data, recorded.CorrelationId);
+    }
+
+    /// <summary>The user the event is about (none for TicketsInitialized).</summary>
+    public long? UserId => UserOf(Data);
+
+    public static long? UserOf(object data) => data switch
+    {
+        TicketBooked e => e.UserId.Value,
+        WaitlistJoined e => e.UserId.Value,
+        BookingCancelled e => e.UserId.Value,
+        WaitlistLeft e => e.UserId.Value,
+        WaitlistPromoted e => e.UserId.Value,
+        _ => null,
+    };
+}
