@@ -64,7 +64,9 @@ public abstract partial class ScenarioContract
             await Task.Delay(500);
             await drop.CancelAsync();
 
-            using var whileInFlight = await client.BookWithKeyAsync(3, eventId, key);
+            // Bounded, so that a first request still not in flight after the delay fails the test instead of hanging it.
+            using var bounded = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            using var whileInFlight = await client.BookWithKeyAsync(3, eventId, key, bounded.Token);
             await whileInFlight.ShouldBeProblemAsync(HttpStatusCode.Conflict, Problems.IdempotencyKeyInFlight);
             whileInFlight.Headers.RetryAfter.ShouldNotBeNull();
         }
