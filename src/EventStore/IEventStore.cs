@@ -10,12 +10,31 @@ public interface IEventStore
     /// <paramref name="documents"/>, if the stream is at <paramref name="expected"/>. Re-sending an append whose
     /// event ids are already stored at those positions returns the original result.
     /// </summary>
-    /// <exception cref="WrongExpectedVersionException">The stream was at another version; nothing was written.</exception>
+    /// <exception cref="WrongExpectedVersionException">
+    /// The stream was at another version, or a document marked <see cref="ProjectionDocument.MustBeNew"/> exists
+    /// already; nothing was written.
+    /// </exception>
     Task<AppendResult> AppendAsync(
         string streamId,
         ExpectedVersion expected,
         IReadOnlyList<NewEvent> events,
         IReadOnlyList<ProjectionDocument>? documents = null,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Writes <paramref name="documents"/> without any event, in one transaction, if <paramref name="streamId"/> is at
+    /// <paramref name="expected"/> (checked under the stream's lock, as an append would): for documents that record
+    /// a decision which changed nothing, such as the stored answer to a refused request. They carry the stream's
+    /// current version.
+    /// </summary>
+    /// <exception cref="WrongExpectedVersionException">
+    /// The stream was at another version, or a document marked <see cref="ProjectionDocument.MustBeNew"/> exists
+    /// already; nothing was written.
+    /// </exception>
+    Task SaveDocumentsAsync(
+        string streamId,
+        ExpectedVersion expected,
+        IReadOnlyList<ProjectionDocument> documents,
         CancellationToken cancellationToken = default);
 
     /// <summary>Reads up to <paramref name="maxCount"/> events of a stream, from <paramref name="fromVersion"/> on, in version order.</summary>

@@ -26,8 +26,7 @@ internal sealed record PreparedAppend(string StreamId, IReadOnlyList<PreparedEve
             prepared[i] = new PreparedEvent(e.EventId, typeName, json, e.CorrelationId, e.CausationId);
         }
 
-        var docs = documents?.Select(d => new PreparedDocument(d.Projection, d.Id, types.SerializeDocument(d.Document))).ToArray() ?? [];
-        return new PreparedAppend(streamId, prepared, docs, TruncateToMicroseconds(time.GetUtcNow().UtcDateTime));
+        return new PreparedAppend(streamId, prepared, PreparedDocument.All(documents, types), Now(time));
     }
 
     public AppendResult ResultAfter(long previousVersion, long firstPosition)
@@ -38,10 +37,18 @@ internal sealed record PreparedAppend(string StreamId, IReadOnlyList<PreparedEve
         return new AppendResult(previousVersion + Events.Count, positions);
     }
 
-    private static DateTime TruncateToMicroseconds(DateTime utc) =>
-        new(utc.Ticks - (utc.Ticks % 10), DateTimeKind.Utc);
+    /// <summary>The current UTC time at the stores' precision (microseconds).</summary>
+    public static DateTime Now(TimeProvider time)
+    {
+        var utc = time.GetUtcNow().UtcDateTime;
+        return new(utc.Ticks - (utc.Ticks % 10), DateTimeKind.Utc);
+    }
 }
 
 internal sealed record PreparedEvent(Guid EventId, string Type, string Json, Guid? CorrelationId, Guid? CausationId);
 
-internal sealed record PreparedDocument(string Projection, string Id, string Json);
+internal sealed record PreparedDocument(string Projection, string Id, string Json, bool MustBeNew)
+{
+    public static PreparedDocument[] All(IReadOnlyList<ProjectionDocument>? documents, EventTypeMap types) =>
+        documents?.Select(d => new PreparedDocument(d.Projection, d.Id, types.SerializeDocument(d.Document), d.MustBeNew)).ToArray() ?? [];
+}

@@ -7,7 +7,12 @@ namespace EventStore;
 /// <param name="Projection">The projection's name, such as "status".</param>
 /// <param name="Id">The document's id within the projection (case-sensitive).</param>
 /// <param name="Document">The document; serialized with the map's JSON options.</param>
-public sealed record ProjectionDocument(string Projection, string Id, object Document);
+/// <param name="MustBeNew">
+/// When true the document is a claim: it is inserted, never replaced, and if a document with its id already exists
+/// the whole write is refused with <see cref="WrongExpectedVersionException"/> and nothing is written (an idempotency
+/// key, say, that another writer stored first). When false (the default) the document is upserted.
+/// </param>
+public sealed record ProjectionDocument(string Projection, string Id, object Document, bool MustBeNew = false);
 
 /// <summary>A stored read-model document.</summary>
 /// <param name="Document">The deserialized document.</param>

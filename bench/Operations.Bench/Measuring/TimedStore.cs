@@ -27,6 +27,13 @@ internal sealed class TimedStore(IEventStore store) : IEventStore, IProjectionRe
         string streamId, ExpectedVersion expected, IReadOnlyList<NewEvent> events, IReadOnlyList<ProjectionDocument>? documents = null, CancellationToken cancellationToken = default) =>
         TimeAsync("append", events.Count, () => store.AppendAsync(streamId, expected, events, documents, cancellationToken));
 
+    public Task SaveDocumentsAsync(string streamId, ExpectedVersion expected, IReadOnlyList<ProjectionDocument> documents, CancellationToken cancellationToken = default) =>
+        TimeAsync("SaveDocumentsAsync", documents.Count, async () =>
+        {
+            await store.SaveDocumentsAsync(streamId, expected, documents, cancellationToken);
+            return 0;
+        });
+
     public Task<IReadOnlyList<RecordedEvent>> ReadStreamAsync(string streamId, long fromVersion = 1, int maxCount = int.MaxValue, CancellationToken cancellationToken = default) =>
         TimeAsync("ReadStreamAsync", r => r.Count, () => store.ReadStreamAsync(streamId, fromVersion, maxCount, cancellationToken));
 

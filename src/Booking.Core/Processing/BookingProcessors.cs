@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Booking.Core.Idempotency;
 using Booking.Core.TicketedEvents;
 using EventStore;
 using Microsoft.Extensions.Logging;
@@ -12,6 +13,7 @@ namespace Booking.Core.Processing;
 public sealed class BookingProcessors : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<TicketedEventId, TicketedEventProcessor> _processors = new();
+    private readonly ConcurrentDictionary<string, byte> _keysInFlight = new(StringComparer.Ordinal);
     private readonly Lock _creating = new();
     private readonly CancellationTokenSource _stopping = new();
     private readonly IEventStore _store;
@@ -32,9 +34,39 @@ public sealed class BookingProcessors : IAsyncDisposable
     /// Queues <paramref name="command"/> for ticketed event <paramref name="id"/> and completes once its outcome is
     /// committed. Throws <see cref="BookingUnavailableException"/> at once when the queue is full or the service stops.
     /// </summary>
-    public Task<CommandResult> SendAsync(TicketedEventId id, TicketedEventCommand command, Guid correlationId)
+    public Task<CommandResult> SendAsync(TicketedEventId id, TicketedEventCommand command, Guid correlationId) =>
+        Enqueue(id, new QueuedCommand(command, correlationId));
+
+    /// <summary>
+    /// Sends <paramref name="command"/> with an idempotency key. A key already stored gets its stored answer replayed
+    /// (or, if it was stored for another request, is refused) without running anything; a key whose first request is
+    /// still running in this service is refused at once; otherwise the command runs and its answer is stored in the
+    /// same transaction as its events. Across processes the store's claim on the key decides (see the ADR 0006).
+    /// </summary>
+    public async Task<IdempotentResult> SendAsync(TicketedEventId id, TicketedEventCommand command, Guid correlationId, IdempotentRequest idempotency)
     {
-        var queued = new QueuedCommand(command, correlationId);
+        ArgumentNullException.ThrowIfNull(idempotency);
+        if (!_keysInFlight.TryAdd(idempotency.DocumentId, 0))
+            return new IdempotentResult(IdempotencyOutcome.KeyInFlight, null);
+        try
+        {
+            // The key is released only after the first request's transaction has committed (or failed), so a later
+            // request with it either finds the record here or the key is free because nothing was stored.
+            var stored = await _store.LoadDocumentAsync<IdempotencyRecord>(IdempotencyRecord.Projection, idempotency.DocumentId).ConfigureAwait(false);
+            if (stored is not null)
+                return idempotency.Against(stored.Document);
+
+            var result = await Enqueue(id, new QueuedCommand(command, correlationId, idempotency)).ConfigureAwait(false);
+            return result.Idempotency ?? throw new InvalidOperationException("A command sent with an idempotency key came back without its stored answer.");
+        }
+        finally
+        {
+            _keysInFlight.TryRemove(idempotency.DocumentId, out _);
+        }
+    }
+
+    private Task<CommandResult> Enqueue(TicketedEventId id, QueuedCommand queued)
+    {
         while (true)
         {
             if (_stopped)

@@ -1,9 +1,10 @@
+using Booking.Core.Idempotency;
 using Booking.Core.TicketedEvents;
 
 namespace Booking.Core.Processing;
 
 /// <summary>A command waiting in a processor's queue, with the caller's promise and ids for the audit trail.</summary>
-internal sealed class QueuedCommand(TicketedEventCommand command, Guid correlationId)
+internal sealed class QueuedCommand(TicketedEventCommand command, Guid correlationId, IdempotentRequest? idempotency = null)
 {
     private readonly TaskCompletionSource<CommandResult> _result = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -13,6 +14,9 @@ internal sealed class QueuedCommand(TicketedEventCommand command, Guid correlati
     public Guid CommandId { get; } = Guid.CreateVersion7();
 
     public Guid CorrelationId { get; } = correlationId;
+
+    /// <summary>The idempotency key the command was sent with, if any: its answer is stored with its events.</summary>
+    public IdempotentRequest? Idempotency { get; } = idempotency;
 
     public Task<CommandResult> Result => _result.Task;
 

@@ -1,3 +1,4 @@
+using Booking.Core.Idempotency;
 using Booking.Core.Serialization;
 using Booking.Core.TicketedEvents;
 using EventStore;
@@ -12,39 +13,46 @@ internal sealed partial class TicketedEventProcessor
     {
         try
         {
+            // Idempotency keys of this batch that another writer stored meanwhile; looked up only after a conflict,
+            // because the sender checked every key just before queueing it.
+            IReadOnlyDictionary<string, IdempotencyRecord>? storedKeys = null;
             for (var conflicts = 0; ; conflicts++)
             {
                 var readAfterQueued = _stale;
                 if (_stale)
                     await CatchUpAsync().ConfigureAwait(false);
 
-                var (state, events, results) = Decide(batch);
+                var decided = Decide(batch, storedKeys);
                 // Refusals append nothing, so no expected-version check vouches for the state they were decided on:
                 // another process may have written since. Unless that state was read after the commands were
-                // queued, ask the store whether it has moved on, and if so catch up and decide again.
-                if (events.Count == 0 && !readAfterQueued && await HasMovedOnAsync().ConfigureAwait(false))
+                // queued, ask the store whether it has moved on, and if so catch up and decide again. (Keyed
+                // refusals are stored at the version they were decided at, which is that check.)
+                if (decided.Events.Count == 0 && decided.Answers.Count == 0 && !readAfterQueued && await HasMovedOnAsync().ConfigureAwait(false))
                 {
                     _stale = true;
                     continue;
                 }
 
-                if (events.Count > 0)
+                if (decided.Events.Count > 0 || decided.Answers.Count > 0)
                 {
                     try
                     {
-                        await AppendAsync(state, events).ConfigureAwait(false);
+                        await WriteAsync(decided).ConfigureAwait(false);
                     }
                     catch (WrongExpectedVersionException e) when (conflicts < _options.MaxConflictRetries)
                     {
+                        // Another writer appended to this stream, or stored one of the batch's keys (with this stream
+                        // or another): catch up, look the keys up, and decide the batch again.
                         LogConflict(Id.Value, e.ActualVersion, _state.Version);
                         _stale = true;
+                        storedKeys = await LoadStoredKeysAsync(batch).ConfigureAwait(false);
                         continue;
                     }
 
-                    Volatile.Write(ref _state, state);
+                    Volatile.Write(ref _state, decided.State);
                 }
 
-                Complete(batch, results);
+                Complete(batch, decided.Results);
                 return;
             }
         }
@@ -63,14 +71,24 @@ internal sealed partial class TicketedEventProcessor
         : "The database failed while storing the request, so whether it was carried out is unknown. Retrying is safe: " +
           "a booking that was stored answers 409 already-booked (or already-waiting), a cancel that was stored answers 404.";
 
-    private (TicketedEventState State, List<NewEvent> Events, CommandResult?[] Results) Decide(List<QueuedCommand> batch)
+    private DecidedBatch Decide(List<QueuedCommand> batch, IReadOnlyDictionary<string, IdempotencyRecord>? storedKeys)
     {
         var state = _state;
         var events = new List<NewEvent>(batch.Count + 1);
+        var answers = new List<ProjectionDocument>();
+        var answered = new Dictionary<string, IdempotencyRecord>(StringComparer.Ordinal);
         var results = new CommandResult?[batch.Count];
         for (var i = 0; i < batch.Count; i++)
         {
             var command = batch[i];
+            var keyed = command.Idempotency;
+            // A key already answered (earlier in this batch, or stored by another writer) is never decided again.
+            if (keyed is not null && (answered.TryGetValue(keyed.DocumentId, out var earlier) || (storedKeys?.TryGetValue(keyed.DocumentId, out earlier) ?? false)))
+            {
+                results[i] = new CommandResult(Decision.Accept(), state) { Idempotency = keyed.Against(earlier) };
+                continue;
+            }
+
             Decision decision;
             try
             {
@@ -88,20 +106,46 @@ internal sealed partial class TicketedEventProcessor
                 events.Add(new NewEvent(Guid.CreateVersion7(), @event, command.CorrelationId, command.CommandId));
             }
 
-            results[i] = new CommandResult(decision, state);
+            var result = new CommandResult(decision, state);
+            if (keyed is not null)
+            {
+                // Refusals are stored too: a retry must get the same answer even if the state has changed since.
+                var record = new IdempotencyRecord(keyed.Key, keyed.Fingerprint, Id.Value, keyed.Render(result));
+                answered[keyed.DocumentId] = record;
+                answers.Add(new ProjectionDocument(IdempotencyRecord.Projection, keyed.DocumentId, record, MustBeNew: true));
+                result = result with { Idempotency = new IdempotentResult(IdempotencyOutcome.Stored, record) };
+            }
+
+            results[i] = result;
         }
 
-        return (state, events, results);
+        return new DecidedBatch(state, events, answers, results);
     }
 
-    private async Task AppendAsync(TicketedEventState state, List<NewEvent> events)
+    // Events go with the status document and the batch's answers in one append. A batch that changed nothing but
+    // owes answers (keyed refusals) stores them alone, on condition that the stream is still at the version they
+    // were decided at.
+    private async Task WriteAsync(DecidedBatch decided)
     {
-        var status = new ProjectionDocument(BookingEventTypes.StatusProjection, Id.Value.ToString(), TicketedEventStatus.From(state));
+        var expected = ExpectedVersion.Exactly(_state.Version);
+        if (decided.Events.Count == 0)
+        {
+            await WithRetriesAsync(() => _store.SaveDocumentsAsync(Id.StreamId, expected, decided.Answers, _stopping)).ConfigureAwait(false);
+            return;
+        }
+
+        var status = new ProjectionDocument(BookingEventTypes.StatusProjection, Id.Value.ToString(), TicketedEventStatus.From(decided.State));
+        List<ProjectionDocument> documents = [status, .. decided.Answers];
+        await WithRetriesAsync(() => _store.AppendAsync(Id.StreamId, expected, decided.Events, documents, _stopping)).ConfigureAwait(false);
+    }
+
+    private async Task WithRetriesAsync(Func<Task> write)
+    {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                await _store.AppendAsync(Id.StreamId, ExpectedVersion.Exactly(_state.Version), events, [status], _stopping).ConfigureAwait(false);
+                await write().ConfigureAwait(false);
                 return;
             }
             catch (Exception e) when (e is not WrongExpectedVersionException and not OperationCanceledException && attempt < _options.MaxAppendAttempts)
@@ -116,6 +160,18 @@ internal sealed partial class TicketedEventProcessor
     {
         var stream = await _store.GetStreamAsync(Id.StreamId, _stopping).ConfigureAwait(false);
         return (stream?.Version ?? 0) != _state.Version;
+    }
+
+    private async Task<IReadOnlyDictionary<string, IdempotencyRecord>?> LoadStoredKeysAsync(List<QueuedCommand> batch)
+    {
+        Dictionary<string, IdempotencyRecord>? stored = null;
+        foreach (var id in batch.Select(c => c.Idempotency?.DocumentId).OfType<string>().Distinct(StringComparer.Ordinal))
+        {
+            if (await _store.LoadDocumentAsync<IdempotencyRecord>(IdempotencyRecord.Projection, id, _stopping).ConfigureAwait(false) is { } record)
+                (stored ??= new(StringComparer.Ordinal))[id] = record.Document;
+        }
+
+        return stored;
     }
 
     private async Task CatchUpAsync()
@@ -144,4 +200,6 @@ internal sealed partial class TicketedEventProcessor
             batch[i].Complete(result);
         }
     }
+
+    private sealed record DecidedBatch(TicketedEventState State, List<NewEvent> Events, List<ProjectionDocument> Answers, CommandResult?[] Results);
 }

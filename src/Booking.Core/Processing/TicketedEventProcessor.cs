@@ -12,6 +12,10 @@
 // - Failure: a failed append is retried with the same event ids (the store's append is idempotent). If it keeps
 //   failing, the batch's callers get BookingUnavailableException (saying the outcome is unknown) and the state is
 //   reloaded before the next batch, because the outcome of the last attempt is unknown until then.
+// - Idempotency: a command sent with an idempotency key has its answer stored as a claimed document (MustBeNew)
+//   in the same transaction as the batch's events, or alone (at the version it was decided at) when the batch wrote
+//   none. A key answered earlier in the batch, or found stored by another writer after a conflict, is answered from
+//   that record and never decided twice; a claim that exists already refuses the whole write like a conflict.
 // - Back-pressure: the queue is bounded; a full queue refuses at once (HTTP 503 with Retry-After).
 // - Shutdown: the queue is completed (new commands refused), queued commands are decided and written; once the
 //   shutdown token fires, whatever is left is answered "unavailable".

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Booking.Core.Idempotency;
 using Booking.Core.TicketedEvents;
 
 namespace Booking.Core.Serialization;
@@ -15,4 +16,5 @@ namespace Booking.Core.Serialization;
 [JsonSerializable(typeof(WaitlistLeft))]
 [JsonSerializable(typeof(WaitlistPromoted))]
 [JsonSerializable(typeof(TicketedEventStatus))]
+[JsonSerializable(typeof(IdempotencyRecord))]
 public sealed partial class BookingJsonContext : JsonSerializerContext;

@@ -1,7 +1,9 @@
 using Booking.Core.Processing;
 using Booking.Core.TicketedEvents;
+using Booking.Web.Api.Idempotency;
 using Booking.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Booking.Web.Api;
 
@@ -21,9 +23,14 @@ public static class BookingApi
         return app;
     }
 
-    public static async Task<Results<Created<InitializeResponse>, ProblemHttpResult>> Initialize(
-        HttpRequest request, BookingProcessors processors, CancellationToken cancellationToken)
+    // Each route takes an optional Idempotency-Key (declared for the OpenAPI document; read with its repetitions by
+    // IdempotencyKeyHeader). With a key, the answer is stored with the events and replayed for a retry.
+    public static async Task<Results<Created<InitializeResponse>, ProblemHttpResult, StoredReply>> Initialize(
+        HttpRequest request, BookingProcessors processors, [FromHeader(Name = IdempotencyKeyHeader.Name)] string? idempotencyKey, CancellationToken cancellationToken)
     {
+        var (key, keyProblem) = await IdempotencyKeyHeader.ReadAsync(request, "initialize", cancellationToken);
+        if (keyProblem is not null)
+            return keyProblem;
         var (body, problem) = await JsonBody.ReadObjectAsync(request, cancellationToken);
         if (problem is not null)
             return problem;
@@ -32,7 +39,45 @@ public static class BookingApi
         if (command is null)
             return ValidationAsProblem(errors);
 
-        var result = await processors.SendAsync(command.Id, command, Correlation.Of(request.HttpContext));
+        if (key is not null)
+            return await key.SendAsync(processors, command.Id, command, request.HttpContext, InitializeAnswer);
+        return InitializeAnswer(await processors.SendAsync(command.Id, command, Correlation.Of(request.HttpContext)));
+    }
+
+    public static async Task<Results<Created<BookingResponse>, ProblemHttpResult, StoredReply>> Book(
+        HttpRequest request, BookingProcessors processors, [FromHeader(Name = IdempotencyKeyHeader.Name)] string? idempotencyKey, CancellationToken cancellationToken)
+    {
+        var (key, keyProblem) = await IdempotencyKeyHeader.ReadAsync(request, "book", cancellationToken);
+        if (keyProblem is not null)
+            return keyProblem;
+        var (booking, problem) = await ReadBookingAsync(request, cancellationToken);
+        if (booking is not var (eventId, user))
+            return problem!;
+
+        var command = new BookTicket(user);
+        if (key is not null)
+            return await key.SendAsync(processors, eventId, command, request.HttpContext, result => BookAnswer(eventId, user, result));
+        return BookAnswer(eventId, user, await processors.SendAsync(eventId, command, Correlation.Of(request.HttpContext)));
+    }
+
+    public static async Task<Results<Ok<CancelResponse>, ProblemHttpResult, StoredReply>> Cancel(
+        HttpRequest request, BookingProcessors processors, [FromHeader(Name = IdempotencyKeyHeader.Name)] string? idempotencyKey, CancellationToken cancellationToken)
+    {
+        var (key, keyProblem) = await IdempotencyKeyHeader.ReadAsync(request, "cancel", cancellationToken);
+        if (keyProblem is not null)
+            return keyProblem;
+        var (booking, problem) = await ReadBookingAsync(request, cancellationToken);
+        if (booking is not var (eventId, user))
+            return problem!;
+
+        var command = new CancelBooking(user);
+        if (key is not null)
+            return await key.SendAsync(processors, eventId, command, request.HttpContext, result => CancelAnswer(eventId, user, result));
+        return CancelAnswer(eventId, user, await processors.SendAsync(eventId, command, Correlation.Of(request.HttpContext)));
+    }
+
+    private static Results<Created<InitializeResponse>, ProblemHttpResult, StoredReply> InitializeAnswer(CommandResult result)
+    {
         if (result.Decision.IsRejected)
             return Rejected(result.Decision.Rejection);
         var state = result.StateAfter;
@@ -41,14 +86,8 @@ public static class BookingApi
             new InitializeResponse(state.Id.Value, state.Name, state.TotalTickets, state.Available));
     }
 
-    public static async Task<Results<Created<BookingResponse>, ProblemHttpResult>> Book(
-        HttpRequest request, BookingProcessors processors, CancellationToken cancellationToken)
+    private static Results<Created<BookingResponse>, ProblemHttpResult, StoredReply> BookAnswer(TicketedEventId eventId, UserId user, CommandResult result)
     {
-        var (booking, problem) = await ReadBookingAsync(request, cancellationToken);
-        if (booking is not var (eventId, user))
-            return problem!;
-
-        var result = await processors.SendAsync(eventId, new BookTicket(user), Correlation.Of(request.HttpContext));
         if (result.Decision.IsRejected)
             return Rejected(result.Decision.Rejection);
         var response = result.Decision.Events[0] is WaitlistJoined
@@ -57,14 +96,8 @@ public static class BookingApi
         return TypedResults.Created($"/api/events/status/{eventId.Value}", response);
     }
 
-    public static async Task<Results<Ok<CancelResponse>, ProblemHttpResult>> Cancel(
-        HttpRequest request, BookingProcessors processors, CancellationToken cancellationToken)
+    private static Results<Ok<CancelResponse>, ProblemHttpResult, StoredReply> CancelAnswer(TicketedEventId eventId, UserId user, CommandResult result)
     {
-        var (booking, problem) = await ReadBookingAsync(request, cancellationToken);
-        if (booking is not var (eventId, user))
-            return problem!;
-
-        var result = await processors.SendAsync(eventId, new CancelBooking(user), Correlation.Of(request.HttpContext));
         if (result.Decision.IsRejected)
             return Rejected(result.Decision.Rejection);
         var promoted = result.Decision.Events.OfType<WaitlistPromoted>().Select(p => (long?)p.UserId.Value).FirstOrDefault();

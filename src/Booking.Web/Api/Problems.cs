@@ -14,6 +14,9 @@ public static class Problems
     public const string AlreadyBooked = Prefix + "already-booked";
     public const string AlreadyWaiting = Prefix + "already-waiting";
     public const string NothingToCancel = Prefix + "nothing-to-cancel";
+    public const string IdempotencyKeyInvalid = Prefix + "idempotency-key-invalid";
+    public const string IdempotencyKeyReused = Prefix + "idempotency-key-reused";
+    public const string IdempotencyKeyInFlight = Prefix + "idempotency-key-in-flight";
     public const string Unavailable = Prefix + "unavailable";
     public const string RateLimited = Prefix + "rate-limited";
     public const string Unauthorized = Prefix + "unauthorized";

@@ -19,11 +19,14 @@ internal static class MySqlRebuildStatements
     public const string MoveCheckpoint = "UPDATE projection_checkpoints SET position = @checkpoint, updated_at = @now WHERE projection = @projection;";
 
     // RENAME TABLE swaps all three names in one atomic step; appends writing documents wait for it and then
-    // write to the table that is in service.
+    // write to the table that is in service. Other projections' documents are copied across before the swap, and
+    // once more after it: an append that committed between the first copy and the swap wrote to the table now
+    // retired, and documents no rebuild can restore (stored idempotency answers) must not be lost with it.
     public const string Swap =
         "DELETE FROM documents_rebuild WHERE projection <> @projection; " +
         "INSERT INTO documents_rebuild SELECT * FROM documents WHERE projection <> @projection; " +
         "RENAME TABLE documents TO documents_swap, documents_rebuild TO documents, documents_swap TO documents_rebuild; " +
+        "INSERT IGNORE INTO documents SELECT * FROM documents_rebuild WHERE projection <> @projection; " +
         "DELETE FROM documents_rebuild; " +
         "UPDATE projection_checkpoints SET rebuilding = 0, updated_at = @now WHERE projection = @projection;";
 

@@ -99,18 +99,36 @@ internal static class MySqlStatements
         }
 
         sql.Append("; SELECT LAST_INSERT_ID(); DO RELEASE_LOCK(CONCAT('eventstore.append.', DATABASE()));");
-        for (var i = 0; i < append.Documents.Count; i++)
+        AppendDocuments(sql, append.Documents, newVersion, parameters);
+        return sql.Append(" COMMIT;").ToString();
+    }
+
+    /// <summary>
+    /// Writes documents in the transaction <see cref="BeginAndLockStream"/> opened (the stream row is locked), then
+    /// commits. @now must be set.
+    /// </summary>
+    public static string SaveDocuments(IReadOnlyList<PreparedDocument> documents, long streamVersion, MySqlParameterCollection parameters)
+    {
+        var sql = new StringBuilder(documents.Count * 160);
+        AppendDocuments(sql, documents, streamVersion.ToString(CultureInfo.InvariantCulture), parameters);
+        return sql.Append(" COMMIT;").ToString();
+    }
+
+    // A claim (MustBeNew) is a plain INSERT: an existing row fails the batch with a duplicate key (1062) before COMMIT.
+    private static void AppendDocuments(StringBuilder sql, IReadOnlyList<PreparedDocument> documents, string streamVersion, MySqlParameterCollection parameters)
+    {
+        for (var i = 0; i < documents.Count; i++)
         {
             var n = i.ToString(CultureInfo.InvariantCulture);
             sql.Append(" INSERT INTO documents (projection, id, data, stream_version, updated_at) VALUES (@dp").Append(n)
-                .Append(", @di").Append(n).Append(", @dd").Append(n).Append(", ").Append(newVersion)
-                .Append(", @now) ON DUPLICATE KEY UPDATE data = VALUES(data), stream_version = VALUES(stream_version), updated_at = VALUES(updated_at);");
-            parameters.AddWithValue("@dp" + n, append.Documents[i].Projection);
-            parameters.AddWithValue("@di" + n, append.Documents[i].Id);
-            parameters.AddWithValue("@dd" + n, append.Documents[i].Json);
+                .Append(", @di").Append(n).Append(", @dd").Append(n).Append(", ").Append(streamVersion)
+                .Append(documents[i].MustBeNew
+                    ? ", @now);"
+                    : ", @now) ON DUPLICATE KEY UPDATE data = VALUES(data), stream_version = VALUES(stream_version), updated_at = VALUES(updated_at);");
+            parameters.AddWithValue("@dp" + n, documents[i].Projection);
+            parameters.AddWithValue("@di" + n, documents[i].Id);
+            parameters.AddWithValue("@dd" + n, documents[i].Json);
         }
-
-        return sql.Append(" COMMIT;").ToString();
     }
 
     // A scalar subquery that yields two rows when the stream row was not written: MySQL and MariaDB both stop the

@@ -5,6 +5,7 @@ namespace EventStore.Sqlite;
 
 public sealed partial class SqliteEventStore
 {
+    private const int SqliteConstraintPrimaryKey = 1555;
     private const int SqliteConstraintUnique = 2067;
 
     /// <inheritdoc />
@@ -51,11 +52,11 @@ public sealed partial class SqliteEventStore
             {
                 await using var command = connection.CreateCommand();
                 command.CommandText = SqliteStatements.InsertEvents(append, actual, command.Parameters);
-                var lastPosition = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+                var lastPosition = await LastPositionAsync(command, cancellationToken).ConfigureAwait(false);
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
                 return append.ResultAfter(actual, lastPosition - append.Events.Count + 1);
             }
-            catch (SqliteException e) when (e.SqliteExtendedErrorCode == SqliteConstraintUnique)
+            catch (SqliteException e) when (IsConstraintViolation(e))
             {
                 await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
                 var now = await ScalarAsync(connection, SqliteStatements.SelectStreamVersion, append.StreamId, cancellationToken).ConfigureAwait(false) ?? 0;
@@ -63,6 +64,29 @@ public sealed partial class SqliteEventStore
             }
         }
     }
+
+    // Steps through every statement explicitly: ExecuteScalar stops reading after the first row and lets a failure in
+    // a later statement (a claimed document that exists) pass unnoticed, so the commit would go ahead without it.
+    private static async Task<long> LastPositionAsync(SqliteCommand command, CancellationToken cancellationToken)
+    {
+        var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using (reader.ConfigureAwait(false))
+        {
+            long? last = null;
+            do
+            {
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    last ??= Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture);
+            }
+            while (await reader.NextResultAsync(cancellationToken).ConfigureAwait(false));
+
+            return last ?? throw new InvalidOperationException("The append did not report its last global position.");
+        }
+    }
+
+    // UNIQUE (an event id or stream version taken) or PRIMARY KEY (a document claimed with MustBeNew exists).
+    private static bool IsConstraintViolation(SqliteException e) =>
+        e.SqliteExtendedErrorCode is SqliteConstraintUnique or SqliteConstraintPrimaryKey;
 
     private static async Task<AppendResult> RefusedAppendAsync(
         SqliteConnection connection, PreparedAppend append, ExpectedVersion expected, long actual, Exception? cause, CancellationToken cancellationToken)

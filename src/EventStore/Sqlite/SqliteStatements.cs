@@ -59,18 +59,33 @@ internal static class SqliteStatements
         }
 
         sql.Append("; SELECT last_insert_rowid();");
-        for (var i = 0; i < append.Documents.Count; i++)
+        AppendDocuments(sql, append.Documents, newVersion, parameters);
+        return sql.ToString();
+    }
+
+    /// <summary>Writes documents carrying <paramref name="streamVersion"/>; @now must be set.</summary>
+    public static string SaveDocuments(IReadOnlyList<PreparedDocument> documents, long streamVersion, SqliteParameterCollection parameters)
+    {
+        var sql = new StringBuilder(documents.Count * 160);
+        AppendDocuments(sql, documents, streamVersion.ToString(CultureInfo.InvariantCulture), parameters);
+        return sql.ToString();
+    }
+
+    // A claim (MustBeNew) is a plain INSERT: an existing row fails it with a primary-key constraint error.
+    private static void AppendDocuments(StringBuilder sql, IReadOnlyList<PreparedDocument> documents, string streamVersion, SqliteParameterCollection parameters)
+    {
+        for (var i = 0; i < documents.Count; i++)
         {
             var n = i.ToString(CultureInfo.InvariantCulture);
             sql.Append(" INSERT INTO documents (projection, id, data, stream_version, updated_at) VALUES (@dp").Append(n)
-                .Append(", @di").Append(n).Append(", @dd").Append(n).Append(", ").Append(newVersion)
-                .Append(", @now) ON CONFLICT (projection, id) DO UPDATE SET data = excluded.data, stream_version = excluded.stream_version, updated_at = excluded.updated_at;");
-            parameters.AddWithValue("@dp" + n, append.Documents[i].Projection);
-            parameters.AddWithValue("@di" + n, append.Documents[i].Id);
-            parameters.AddWithValue("@dd" + n, append.Documents[i].Json);
+                .Append(", @di").Append(n).Append(", @dd").Append(n).Append(", ").Append(streamVersion)
+                .Append(documents[i].MustBeNew
+                    ? ", @now);"
+                    : ", @now) ON CONFLICT (projection, id) DO UPDATE SET data = excluded.data, stream_version = excluded.stream_version, updated_at = excluded.updated_at;");
+            parameters.AddWithValue("@dp" + n, documents[i].Projection);
+            parameters.AddWithValue("@di" + n, documents[i].Id);
+            parameters.AddWithValue("@dd" + n, documents[i].Json);
         }
-
-        return sql.ToString();
     }
 
     public static string SelectEventIdentities(IReadOnlyList<PreparedEvent> events, SqliteParameterCollection parameters)

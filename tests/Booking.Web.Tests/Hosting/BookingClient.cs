@@ -58,6 +58,26 @@ public sealed class BookingClient(HttpClient http)
         return (await response.Content.ReadFromJsonAsync<CancelResponse>())!;
     }
 
+    /// <summary>Posts <paramref name="json"/> with each of <paramref name="keys"/> as an Idempotency-Key header, sent exactly as given.</summary>
+    public async Task<HttpResponseMessage> PostWithKeyAsync(string path, string json, IEnumerable<string> keys, CancellationToken cancellationToken = default)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = Json(json) };
+        request.Headers.TryAddWithoutValidation("Idempotency-Key", keys).ShouldBeTrue();
+        return await http.SendAsync(request, cancellationToken);
+    }
+
+    public Task<HttpResponseMessage> PostWithKeyAsync(string path, string json, string key, CancellationToken cancellationToken = default) =>
+        PostWithKeyAsync(path, json, [key], cancellationToken);
+
+    public Task<HttpResponseMessage> BookWithKeyAsync(long userId, Guid eventId, string key, CancellationToken cancellationToken = default) =>
+        PostWithKeyAsync("/api/events/book", BookingBody(userId, eventId), key, cancellationToken);
+
+    public Task<HttpResponseMessage> CancelWithKeyAsync(long userId, Guid eventId, string key) =>
+        PostWithKeyAsync("/api/events/cancel", BookingBody(userId, eventId), key);
+
+    public Task<HttpResponseMessage> InitializeWithKeyAsync(string eventName, int totalTickets, string key) =>
+        PostWithKeyAsync("/api/events/initialize", JsonSerializer.Serialize(new { eventName, totalTickets }), key);
+
     public Task<HttpResponseMessage> StatusAsync(Guid eventId, AuthenticationHeaderValue? credentials) =>
         GetAsync($"/api/events/status/{eventId}", credentials);
 

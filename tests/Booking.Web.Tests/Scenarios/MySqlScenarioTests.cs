@@ -7,7 +7,7 @@ using EventBooking.Migrations;
 
 namespace Booking.Web.Tests.Scenarios;
 
-public sealed class MySqlScenarioTests : ScenarioContract
+public sealed partial class MySqlScenarioTests : ScenarioContract
 {
     protected override StoreProvider Provider => StoreProvider.MySql;
 

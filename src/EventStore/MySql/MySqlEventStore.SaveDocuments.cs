@@ -1,0 +1,51 @@
+using MySqlConnector;
+
+namespace EventStore.MySql;
+
+public sealed partial class MySqlEventStore
+{
+    /// <inheritdoc />
+    public async Task SaveDocumentsAsync(
+        string streamId, ExpectedVersion expected, IReadOnlyList<ProjectionDocument> documents, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(streamId);
+        var prepared = PreparedDocument.All(documents ?? throw new ArgumentNullException(nameof(documents)), _types);
+        if (prepared.Length == 0)
+            return;
+        var now = PreparedAppend.Now(_time);
+        await MySqlErrors.RetryTransientAsync(() => SaveDocumentsOnceAsync(streamId, expected, prepared, now, cancellationToken), cancellationToken).ConfigureAwait(false);
+    }
+
+    // The stream row is locked (FOR UPDATE) while the documents are written, so an append cannot slip in between
+    // the version check and the commit.
+    private async Task<long> SaveDocumentsOnceAsync(
+        string streamId, ExpectedVersion expected, IReadOnlyList<PreparedDocument> documents, DateTime now, CancellationToken cancellationToken)
+    {
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            var actual = await LockStreamAsync(connection, streamId, cancellationToken).ConfigureAwait(false);
+            if (!expected.IsSatisfiedBy(actual))
+            {
+                await ExecuteAsync(connection, MySqlStatements.ReleaseAndRollback, cancellationToken).ConfigureAwait(false);
+                throw new WrongExpectedVersionException(streamId, expected, actual);
+            }
+
+            try
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = MySqlStatements.SaveDocuments(documents, actual, command.Parameters);
+                command.Parameters.AddWithValue("@now", now);
+                await FirstInt64Async(command, cancellationToken).ConfigureAwait(false);
+                return actual;
+            }
+            catch (MySqlException e)
+            {
+                await TryExecuteAsync(connection, MySqlStatements.ReleaseAndRollback).ConfigureAwait(false);
+                if (!e.IsDuplicateKey())
+                    throw;
+                throw new WrongExpectedVersionException(streamId, expected, actual, e);
+            }
+        }
+    }
+}
