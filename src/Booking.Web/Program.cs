@@ -15,17 +15,20 @@ builder.Services.AddPerIpRateLimiting(builder.Configuration);
 builder.Services.AddProblemDetails().AddExceptionHandler<ExceptionProblems>();
 builder.Services.ConfigureHttpJsonOptions(json => WebJsonContext.Configure(json.SerializerOptions));
 builder.Services.AddOpenApi();
+builder.Services.AddStoreHealth();
 
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodeProblems();
 app.UseTrustedForwardedHeaders(builder.Configuration);
 app.UseSerilogRequestLogging();
+app.UseStoreReadiness();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 
 app.MapOpenApi();
+app.MapHealthEndpoints();
 app.MapBookingApi();
 app.MapDebugCacheApi(app.Environment, app.Configuration);
 

@@ -42,7 +42,10 @@ internal sealed partial class TicketedEventProcessor
         {
             _stale = true;
             LogBatchFailed(e, Id.Value, batch.Count);
-            FailAll(batch, new BookingUnavailableException("The booking could not be stored; it was not made. Try again.", TimeSpan.FromSeconds(1), e));
+            // The last attempt may have committed before the connection died: say so, never "it was not made".
+            FailAll(batch, new BookingUnavailableException(
+                "The database failed while storing this command, so it may or may not have been applied. Try again: a booking or cancellation is never applied twice.",
+                TimeSpan.FromSeconds(1), e));
         }
     }
 
