@@ -18,10 +18,10 @@ builder.Services.AddOpenApi();
 builder.Services.AddStoreHealth();
 
 var app = builder.Build();
+app.UseSerilogRequestLogging(); // outside the exception handler, so it logs the status the client got
 app.UseExceptionHandler();
 app.UseStatusCodeProblems();
 app.UseTrustedForwardedHeaders(builder.Configuration);
-app.UseSerilogRequestLogging();
 app.UseStoreReadiness();
 app.UseRateLimiter();
 app.UseAuthentication();
