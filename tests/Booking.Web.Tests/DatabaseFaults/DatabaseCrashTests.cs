@@ -12,9 +12,9 @@ namespace Booking.Web.Tests.DatabaseFaults;
 
 /// <summary>
 /// mariadbd is killed (SIGKILL) twice under concurrent bookings (every fourth user cancels again) and started again
-/// on the same data directory each time. Every request must end in 201/200 or a 503 problem with Retry-After (never a 500, never a
-/// hang), the service must recover by itself, and the streams must hold every acknowledged booking and cancellation
-/// and nothing nobody asked for; the audit (status documents included) is clean.
+/// on the same data directory each time. Every request must end in 201/200 or a 503 problem with Retry-After (never
+/// a 500, never a hang), the service must recover by itself, and the streams must hold every acknowledged booking
+/// and cancellation and nothing nobody asked for; the audit (status documents included) is clean.
 /// </summary>
 public sealed class DatabaseCrashTests(ITestOutputHelper output) : IAsyncLifetime
 {
@@ -36,7 +36,8 @@ public sealed class DatabaseCrashTests(ITestOutputHelper output) : IAsyncLifetim
     public async Task Book_and_cancel_by_16_clients_while_the_database_is_killed_twice_answer_201_200_or_503_and_lose_nothing_acknowledged()
     {
         // Fatal only: hundreds of expected 503s would each log their stack trace several times over.
-        await using var host = new BookingHost(TestDatabase.On(_server, "crash"), settings: new Dictionary<string, string?> { ["Serilog:MinimumLevel:Default"] = "Fatal" });
+        var quiet = new Dictionary<string, string?> { ["Serilog:MinimumLevel:Default"] = "Fatal" };
+        await using var host = new BookingHost(TestDatabase.On(_server, "crash"), settings: quiet);
         var client = host.CreateBookingClient();
         client.Http.Timeout = RequestTimeout;
         Guid[] events = [await client.NewEventAsync(TicketsPerEvent), await client.NewEventAsync(TicketsPerEvent), await client.NewEventAsync(TicketsPerEvent)];
