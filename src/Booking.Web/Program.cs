@@ -2,7 +2,6 @@ using Booking.Web.Admin;
 using Booking.Web.Api;
 using Booking.Web.Hosting;
 using Booking.Web.Security;
-using Serilog;
 
 if (AdminCommands.Handles(args))
     return await AdminCommands.RunAsync(args);
@@ -18,7 +17,7 @@ builder.Services.AddOpenApi();
 builder.Services.AddStoreHealth();
 
 var app = builder.Build();
-app.UseSerilogRequestLogging(); // outside the exception handler, so it logs the status the client got
+app.UseRequestLogging();
 app.UseExceptionHandler();
 app.UseStatusCodeProblems();
 app.UseTrustedForwardedHeaders(builder.Configuration);

@@ -14,7 +14,8 @@ namespace EventBooking.Testing;
 public sealed class MariaDbServer : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
-    private static readonly Lazy<Task<(string? Directory, string? Failure)>> Template = new(InstallTemplateAsync);
+    private static readonly SemaphoreSlim Installing = new(1, 1);
+    private static string? _template;
     private readonly string _executable;
     private readonly string _directory;
     private readonly string _bufferPoolSize;
@@ -53,15 +54,15 @@ public sealed class MariaDbServer : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(reasons);
         var server = Find("mariadbd");
-        var template = await Template.Value;
-        if (server is null || template.Directory is null)
+        var template = await TemplateAsync(reasons);
+        if (server is null || template is null)
         {
-            reasons.Add(template.Failure ?? "mariadbd not found on PATH or in /usr/sbin");
+            reasons.Add("mariadbd not found on PATH or in /usr/sbin");
             return null;
         }
 
         var directory = Directory.CreateTempSubdirectory("eventbooking-mariadb-").FullName;
-        Copy(template.Directory, Path.Combine(directory, "data"));
+        Copy(template, Path.Combine(directory, "data"));
         return new MariaDbServer(server, directory, FreePort(), bufferPoolSize);
     }
 
@@ -80,7 +81,8 @@ public sealed class MariaDbServer : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(reasons);
         _process = Process.Start(new ProcessStartInfo(_executable,
-            $"--no-defaults --datadir={Path.Combine(_directory, "data")} --socket={Path.Combine(_directory, "mariadb.sock")} --port={Port} " +
+            $"--no-defaults --datadir={Path.Combine(_directory, "data")} --tmpdir={Directory.CreateDirectory(Path.Combine(_directory, "tmp")).FullName} " +
+            $"--socket={Path.Combine(_directory, "mariadb.sock")} --port={Port} " +
             $"--bind-address=127.0.0.1 --user={Environment.UserName} --max-connections=1000 --innodb-buffer-pool-size={_bufferPoolSize} " +
             $"--log-error={Path.Combine(_directory, "error.log")}")
         { RedirectStandardOutput = true, RedirectStandardError = true })!;
@@ -181,17 +183,40 @@ public sealed class MariaDbServer : IAsyncDisposable
         }
     }
 
-    private static async Task<(string? Directory, string? Failure)> InstallTemplateAsync()
+    // Installed once per process; a failed install is not remembered, so the next server tries again.
+    private static async Task<string?> TemplateAsync(List<string> reasons)
     {
-        var installer = Find("mariadb-install-db");
-        if (installer is null)
-            return (null, "mariadb-install-db not found on PATH or in /usr/bin");
+        await Installing.WaitAsync();
+        try
+        {
+            if (_template is not null)
+                return _template;
+            var installer = Find("mariadb-install-db");
+            if (installer is null)
+            {
+                reasons.Add("mariadb-install-db not found on PATH or in /usr/bin");
+                return null;
+            }
 
-        var directory = Directory.CreateTempSubdirectory("eventbooking-mariadb-template-").FullName;
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => TryDelete(directory);
-        var data = Path.Combine(directory, "data");
-        var failure = await RunAsync(installer, $"--no-defaults --datadir={data} --auth-root-authentication-method=normal --user={Environment.UserName}");
-        return failure is null ? (data, null) : (null, $"mariadb-install-db failed: {failure}");
+            var directory = Directory.CreateTempSubdirectory("eventbooking-mariadb-template-").FullName;
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => TryDelete(directory);
+            var data = Path.Combine(directory, "data");
+            // A private tmpdir: with the shared /tmp, the install's temporary table files were seen to vanish while
+            // other test processes ran ("Could not remove temporary table", then "Unknown table mysql.tmp_user_sys").
+            var tmp = Directory.CreateDirectory(Path.Combine(directory, "tmp")).FullName;
+            var failure = await RunAsync(installer, $"--no-defaults --datadir={data} --tmpdir={tmp} --auth-root-authentication-method=normal --user={Environment.UserName}");
+            if (failure is not null)
+            {
+                reasons.Add($"mariadb-install-db failed: {failure}");
+                return null;
+            }
+
+            return _template = data;
+        }
+        finally
+        {
+            Installing.Release();
+        }
     }
 
     private static void Copy(string from, string to)
