@@ -13,7 +13,8 @@ namespace Booking.Web.Tests.Bugs;
 /// <summary>
 /// Found by the database-faults suite: the request log sat inside the exception handler, so it saw the store's
 /// exception pass by and logged "responded 500" for every request the client got as a 503 while the database was
-/// down: the operators' log disagreed with what clients saw. The request log now wraps the exception handler.
+/// down: the operators' log disagreed with what clients saw. The request log now wraps the exception handler, and it
+/// writes through the host's own logger: through the static Log.Logger it landed in whichever host was built last.
 /// </summary>
 public sealed class RequestLogSaid500ForA503
 {
