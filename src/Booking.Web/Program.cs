@@ -2,7 +2,6 @@ using Booking.Web.Admin;
 using Booking.Web.Api;
 using Booking.Web.Hosting;
 using Booking.Web.Security;
-using Serilog;
 
 if (AdminCommands.Handles(args))
     return await AdminCommands.RunAsync(args);
@@ -15,18 +14,21 @@ builder.Services.AddPerIpRateLimiting(builder.Configuration);
 builder.Services.AddProblemDetails().AddProblemJsonForAnyAccept().AddExceptionHandler<ExceptionProblems>();
 builder.Services.ConfigureHttpJsonOptions(json => WebJsonContext.Configure(json.SerializerOptions));
 builder.Services.AddOpenApi();
+builder.Services.AddStoreHealth();
 
 var app = builder.Build();
+app.UseRequestLogging();
 app.UseExceptionHandler();
 app.UseStatusCodeProblems();
 app.UseTrustedForwardedHeaders(builder.Configuration);
-app.UseSerilogRequestLogging();
+app.UseStoreReadiness();
 app.UseRateLimiter();
 app.UseRequestBodyLimit(builder.Configuration);
 app.UseAuthentication();
 app.UseAuthorization();
 
 app.MapOpenApi();
+app.MapHealthEndpoints();
 app.MapBookingApi();
 app.MapDebugCacheApi(app.Environment, app.Configuration);
 

@@ -1,8 +1,9 @@
 namespace Booking.Core.Processing;
 
 /// <summary>
-/// The command was not acknowledged and may be sent again later: the queue is full or the service is stopping (it was
-/// not carried out), or the store failed (it may have been stored before the failure: the message says which).
+/// The command was not acknowledged and may be sent again later. When the queue is full or the service is stopping,
+/// nothing was done; when the store failed, the last append may have committed unseen (its outcome is unknown), and
+/// a retry is still safe: the decider never books or cancels for the same user twice.
 /// </summary>
 public sealed class BookingUnavailableException : Exception
 {

@@ -14,6 +14,18 @@ public static class Logging
         return builder;
     }
 
+    /// <summary>
+    /// One line per request. It wraps the exception handler, so it logs the status the client got (a database
+    /// failure is a 503, not the 500 an escaping exception would suggest), and it writes through this host's logger
+    /// rather than the static Log.Logger, which belongs to whichever host in the process was built last.
+    /// </summary>
+    public static WebApplication UseRequestLogging(this WebApplication app)
+    {
+        var logger = app.Services.GetRequiredService<Serilog.ILogger>();
+        app.UseSerilogRequestLogging(options => options.Logger = logger);
+        return app;
+    }
+
     /// <summary>PORT (the seed's variable, default 3000) when no URLs are configured otherwise.</summary>
     public static WebApplicationBuilder UsePortFromEnvironment(this WebApplicationBuilder builder)
     {

@@ -19,6 +19,8 @@ public static class StoreSetup
         services.AddSingleton<IEventStore>(sp => CreateStore(settings, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(configuration.GetSection("Processing").Get<ProcessorOptions>() ?? new ProcessorOptions());
         services.AddSingleton<BookingProcessors>();
+        services.AddSingleton<StoreReadiness>();
+        services.AddSingleton(MigrationRetry.From(configuration));
         services.AddHostedService<ProcessorsLifetime>();
         return services;
     }

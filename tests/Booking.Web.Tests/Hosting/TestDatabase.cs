@@ -12,12 +12,14 @@ namespace Booking.Web.Tests.Hosting;
 public sealed class TestDatabase : IAsyncDisposable
 {
     private readonly string? _directory;
+    private readonly bool _dropOnDispose;
 
-    private TestDatabase(StoreProvider provider, string connectionString, string? directory)
+    private TestDatabase(StoreProvider provider, string connectionString, string? directory, bool dropOnDispose = true)
     {
         Provider = provider;
         ConnectionString = connectionString;
         _directory = directory;
+        _dropOnDispose = dropOnDispose;
     }
 
     public StoreProvider Provider { get; }
@@ -33,8 +35,17 @@ public sealed class TestDatabase : IAsyncDisposable
         return new(provider, $"Data Source={Path.Combine(directory, "events.db")}", directory);
     }
 
+    /// <summary>
+    /// A database on a test's own <paramref name="server"/>, which need not be running yet: the host's migrations
+    /// create it. It goes away with the server, so disposing it does nothing.
+    /// </summary>
+    public static TestDatabase On(MariaDbServer server, string name) =>
+        new(StoreProvider.MySql, server.DatabaseConnectionString(name), null, dropOnDispose: false);
+
     public async ValueTask DisposeAsync()
     {
+        if (!_dropOnDispose)
+            return;
         if (Provider == StoreProvider.MySql)
         {
             var database = new MySqlConnectionStringBuilder(ConnectionString).Database;
