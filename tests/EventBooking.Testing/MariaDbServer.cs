@@ -267,7 +267,7 @@ public sealed class MariaDbServer : IAsyncDisposable
         return process.ExitCode == 0 ? null : $"exit {process.ExitCode}: {error}{await output}";
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Booking.Reliability.Tests.Histories;
 using Booking.Reliability.Tests.Service;
-using EventBooking.Testing.Processes;
+using EventBooking.Testing;
 using Xunit.Abstractions;
 
 namespace Booking.Reliability.Tests.CrashSafety;
@@ -27,7 +27,8 @@ public sealed class CrashSafetyTests(ITestOutputHelper output)
         output.WriteLine(Inv($"seed {seed} (EVENTBOOKING_CRASH_SEED={seed} replays its choices)"));
         var random = new Random(seed);
         var clock = Stopwatch.StartNew();
-        await using var database = await MariaDbProcess.StartAsync();
+        await using var database = await MariaDbServer.InstallAsync(bufferPoolSize: "256M");
+        await database.StartAsync();
         var connectionString = await database.CreateDatabaseAsync("crash_service");
         await using var service = await BookingService.StartAsync(connectionString);
         using var client = new RecordingClient([service.BaseAddress]);
@@ -69,7 +70,8 @@ public sealed class CrashSafetyTests(ITestOutputHelper output)
         output.WriteLine(Inv($"seed {seed} (EVENTBOOKING_CRASH_SEED={seed} replays its choices)"));
         var random = new Random(seed);
         var clock = Stopwatch.StartNew();
-        await using var database = await MariaDbProcess.StartAsync();
+        await using var database = await MariaDbServer.InstallAsync(bufferPoolSize: "256M");
+        await database.StartAsync();
         var connectionString = await database.CreateDatabaseAsync("crash_database");
         await using var service = await BookingService.StartAsync(connectionString);
         using var client = new RecordingClient([service.BaseAddress]);
@@ -81,9 +83,9 @@ public sealed class CrashSafetyTests(ITestOutputHelper output)
         for (var kill = 1; kill <= DatabaseKills; kill++)
         {
             await Task.Delay(random.Next(500, 3_000));
-            database.Kill();
+            await database.KillAsync();
             await Task.Delay(random.Next(200, 2_000));
-            await database.RestartAsync();
+            await database.StartAsync();
             if (await AcknowledgesAgainAsync(client))
             {
                 recoveredAlone++;
@@ -102,7 +104,7 @@ public sealed class CrashSafetyTests(ITestOutputHelper output)
 
         var verification = await Verification.RunAsync(connectionString, client, events, failuresMayHaveCommitted: true);
         output.WriteLine(Inv(
-            $"seed {seed}: {DatabaseKills} kills of mariadbd ({database.Starts} starts) in {clock.Elapsed.TotalSeconds:0} s; the service recovered by itself {recoveredAlone} time(s) and was restarted {restartedService} time(s)"));
+            $"seed {seed}: {DatabaseKills} kills of mariadbd ({DatabaseKills + 1} starts) in {clock.Elapsed.TotalSeconds:0} s; the service recovered by itself {recoveredAlone} time(s) and was restarted {restartedService} time(s)"));
         output.WriteLine(verification.Describe());
         verification.History.Violations.ShouldBeEmpty();
         verification.AuditViolations.ShouldBeEmpty();

@@ -57,7 +57,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(environment);
         if (!File.Exists(dll))
             throw new InvalidOperationException($"The service is not built: {dll} is missing (dotnet build -c Release src/Booking.Web).");
-        var chosen = port ?? MariaDbProcess.FreePort();
+        var chosen = port ?? MariaDbServer.FreePort();
         var variables = new Dictionary<string, string>(environment, StringComparer.Ordinal) { ["PORT"] = chosen.ToString(CultureInfo.InvariantCulture) };
         var folder = Directory.CreateTempSubdirectory("eventbooking-service-").FullName;
         return new ServiceProcess(dll, variables, folder, chosen);
