@@ -37,9 +37,9 @@ internal static class Contenders
             var result = await new StatusRebuild(store, store).RunAsync(restart: true, progress: null, CancellationToken.None);
             return (result.EventsApplied, Inv.Text($"reported {result.EventsPerSecond:N0} events/s"));
         }, () => VerifyStatusAsync(store, inline)),
-        Rebuild(store, inline, 2_000),
-        Rebuild(store, inline, 20_000),
-        Rebuild(store, inline, 50_000),
+        Rebuild(store, inline, 10_000, StatusRebuild.CheckpointEvery),
+        Rebuild(store, inline, 20_000, StatusRebuild.CheckpointEvery),
+        Rebuild(store, inline, StatusRebuild.PageSize, StatusRebuild.PageSize),
         PrefetchingRebuild(store, inline, StatusRebuild.PageSize),
         new Contender("audit", "StoreAudit.AuditAllAsync: read, check every rule at every version, then every stream row and status document", async () =>
         {
@@ -65,10 +65,10 @@ internal static class Contenders
             return (read, string.Empty);
         });
 
-    private static Contender Rebuild(TimedStore store, IReadOnlyDictionary<string, TicketedEventStatus> inline, int pageSize) =>
-        new(Inv.Text($"what-if: rebuild, {pageSize:N0}/page"), "StatusRebuild.RunAsync(restart: true) with another page size", async () =>
+    private static Contender Rebuild(TimedStore store, IReadOnlyDictionary<string, TicketedEventStatus> inline, int pageSize, int checkpointEvery) =>
+        new(Inv.Text($"what-if: rebuild, {pageSize:N0}/page, checkpoint every {checkpointEvery:N0}"), "StatusRebuild.RunAsync(restart: true) with another page size or checkpoint interval", async () =>
         {
-            var result = await new StatusRebuild(store, store, pageSize).RunAsync(restart: true, progress: null, CancellationToken.None);
+            var result = await new StatusRebuild(store, store, pageSize, checkpointEvery).RunAsync(restart: true, progress: null, CancellationToken.None);
             return (result.EventsApplied, string.Empty);
         }, () => VerifyStatusAsync(store, inline));
 

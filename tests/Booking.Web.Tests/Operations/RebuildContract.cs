@@ -28,6 +28,34 @@ public abstract class RebuildContract<THost>(THost shared) : IClassFixture<THost
     }
 
     [Fact]
+    public async Task Rebuild_interrupted_after_a_checkpoint_resumes_there_and_matches_the_inline_projection()
+    {
+        var events = await MakeHistoryAsync();
+        var inline = await StatusesAsync(events);
+        var rebuilds = (IProjectionRebuilds)Store;
+        await RawSql.ExecuteAsync(shared.Host.Database, "DELETE FROM documents");
+        using var interrupt = new CancellationTokenSource();
+        var checkpoints = new List<long>();
+        var stopAtFirstCheckpoint = new Checkpoints(p =>
+        {
+            checkpoints.Add(p.Position);
+            interrupt.Cancel();
+        });
+
+        await Should.ThrowAsync<OperationCanceledException>(() =>
+            new StatusRebuild(Store, rebuilds, pageSize: 3, checkpointEvery: 6).RunAsync(restart: true, stopAtFirstCheckpoint, interrupt.Token));
+        checkpoints.Count.ShouldBe(1);
+        checkpoints[0].ShouldBePositive();
+        (await StatusesAsync(events)).ShouldAllBe(s => s == null, "the old read model stays in service until the swap");
+
+        (await rebuilds.BeginRebuildAsync(BookingEventTypes.StatusProjection, restart: false)).ShouldBe(checkpoints[0]);
+        var resumed = await new StatusRebuild(Store, rebuilds, pageSize: 3, checkpointEvery: 6).RunAsync(restart: false, null, CancellationToken.None);
+
+        resumed.Position.ShouldBeGreaterThan(checkpoints[0]);
+        (await StatusesAsync(events)).ShouldBe(inline);
+    }
+
+    [Fact]
     public async Task Rebuild_while_bookings_go_on_leaves_every_status_agreeing_with_its_stream()
     {
         var client = shared.Client;
@@ -78,6 +106,12 @@ public abstract class RebuildContract<THost>(THost shared) : IClassFixture<THost
         }
 
         return ids;
+    }
+
+    // Reports synchronously (Progress<T> would post to the thread pool and let the rebuild run on).
+    private sealed class Checkpoints(Action<ScanProgress> report) : IProgress<ScanProgress>
+    {
+        public void Report(ScanProgress value) => report(value);
     }
 
     private async Task<TicketedEventStatus?[]> StatusesAsync(Guid[] ids) =>
