@@ -22,6 +22,7 @@ internal sealed partial class ProcessorsLifetime(
 {
     private readonly CancellationTokenSource _stopping = new();
     private Task _migrating = Task.CompletedTask;
+    private bool _disposed;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -39,6 +40,9 @@ internal sealed partial class ProcessorsLifetime(
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        // A host may stop services it has already disposed (a test host's dispose does): nothing is left to drain.
+        if (_disposed)
+            return;
         await _stopping.CancelAsync();
         try
         {
@@ -52,7 +56,11 @@ internal sealed partial class ProcessorsLifetime(
         await processors.StopAsync(cancellationToken);
     }
 
-    public void Dispose() => _stopping.Dispose();
+    public void Dispose()
+    {
+        _disposed = true;
+        _stopping.Dispose();
+    }
 
     private async Task MigrateUntilDoneAsync(CancellationToken stopping)
     {
