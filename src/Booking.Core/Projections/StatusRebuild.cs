@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using Booking.Core.Serialization;
 using Booking.Core.TicketedEvents;
 using EventStore;
@@ -20,6 +21,10 @@ public sealed class StatusRebuild(
     // Each checkpoint is a committed (fsynced) write of the changed documents; one per page cost a third of the time.
     // An interrupted rebuild redoes at most this many events.
     public const int CheckpointEvery = 50_000;
+
+    // Page requests in flight while a page is folded: one query at a time left both the server and the client
+    // below one core each.
+    private const int ReadAhead = 2;
     private const string StreamPrefix = "ticketed-event-";
 
     public async Task<ScanProgress> RunAsync(bool restart, IProgress<ScanProgress>? progress, CancellationToken cancellationToken)
@@ -44,41 +49,76 @@ public sealed class StatusRebuild(
         long checkpoint, long applied, Dictionary<string, TicketedEventStatus> documents, Func<IReadOnlyList<VersionedDocument>, long, Task> write,
         long head, Stopwatch clock, IProgress<ScanProgress>? progress, CancellationToken cancellationToken)
     {
-        // Headers only: the status counts events by type, so only TicketsInitialized payloads leave the database.
-        // The next page is requested before this one is folded, so the server reads while we work.
-        var next = rebuilds.ReadAllHeadersAsync(checkpoint + 1, pageSize, StatusProjection.PayloadTypes, cancellationToken);
         var changed = new Dictionary<string, TicketedEventStatus>(StringComparer.Ordinal);
         var (folded, sinceCheckpoint) = (checkpoint, 0);
+        await foreach (var page in PagesAsync(checkpoint + 1, cancellationToken).ConfigureAwait(false))
+        {
+            foreach (var header in page)
+            {
+                // Read-ahead pages may overlap where the log has gaps; each position is folded once, in order.
+                if (header.Position <= folded)
+                    continue;
+                folded = header.Position;
+                sinceCheckpoint++;
+                applied++;
+                if (!header.StreamId.StartsWith(StreamPrefix, StringComparison.Ordinal))
+                    continue;
+                documents.TryGetValue(header.StreamId, out var current);
+                if (StatusProjection.Apply(current, header.EventType, header.Data) is { } status)
+                    changed[header.StreamId] = documents[header.StreamId] = status;
+            }
+
+            if (sinceCheckpoint >= checkpointEvery)
+                (checkpoint, sinceCheckpoint) = (await FlushAsync().ConfigureAwait(false), 0);
+        }
+
+        if (sinceCheckpoint > 0)
+            checkpoint = await FlushAsync().ConfigureAwait(false);
+        return (checkpoint, applied);
+
+        async Task<long> FlushAsync()
+        {
+            await write([.. changed.Values.Select(d => new VersionedDocument(d.EventId.Value.ToString(), d, d.Version))], folded).ConfigureAwait(false);
+            changed.Clear();
+            progress?.Report(new ScanProgress(applied, folded, Math.Max(head, folded), clock.Elapsed));
+            return folded;
+        }
+    }
+
+    /// <summary>
+    /// The global order from <paramref name="from"/> on, as headers (only TicketsInitialized payloads leave the
+    /// database), with <see cref="ReadAhead"/> page requests in flight while the caller folds. Requests start at
+    /// speculative positions a page apart; a full page reaches at least the next request's start (positions are
+    /// unique and increasing), so the pages leave no hole, though they overlap where the log has gaps. A short page
+    /// means the head was reached: requests already sent past it may have started beyond events committed since,
+    /// so they are dropped and reading resumes right after the short page.
+    /// </summary>
+    private async IAsyncEnumerable<IReadOnlyList<EventHeader>> PagesAsync(long from, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var inFlight = new Queue<Task<IReadOnlyList<EventHeader>>>();
+        var nextStart = from;
         while (true)
         {
-            var page = await next.ConfigureAwait(false);
-            if (page.Count > 0)
+            while (inFlight.Count < ReadAhead)
             {
-                next = rebuilds.ReadAllHeadersAsync(page[^1].Position + 1, pageSize, StatusProjection.PayloadTypes, cancellationToken);
-                foreach (var header in page)
-                {
-                    if (!header.StreamId.StartsWith(StreamPrefix, StringComparison.Ordinal))
-                        continue;
-                    documents.TryGetValue(header.StreamId, out var current);
-                    if (StatusProjection.Apply(current, header.EventType, header.Data) is { } status)
-                        changed[header.StreamId] = documents[header.StreamId] = status;
-                }
-
-                folded = page[^1].Position;
-                sinceCheckpoint += page.Count;
-                applied += page.Count;
+                inFlight.Enqueue(rebuilds.ReadAllHeadersAsync(nextStart, pageSize, StatusProjection.PayloadTypes, cancellationToken));
+                nextStart += pageSize;
             }
 
-            if (sinceCheckpoint >= checkpointEvery || (page.Count == 0 && sinceCheckpoint > 0))
+            var page = await inFlight.Dequeue().ConfigureAwait(false);
+            if (page.Count == pageSize)
             {
-                await write([.. changed.Values.Select(d => new VersionedDocument(d.EventId.Value.ToString(), d, d.Version))], folded).ConfigureAwait(false);
-                (checkpoint, sinceCheckpoint) = (folded, 0);
-                changed.Clear();
-                progress?.Report(new ScanProgress(applied, checkpoint, Math.Max(head, checkpoint), clock.Elapsed));
+                nextStart = Math.Max(nextStart, page[^1].Position + 1);
+                yield return page;
+                continue;
             }
 
+            await ((Task)Task.WhenAll(inFlight)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            inFlight.Clear();
             if (page.Count == 0)
-                return (checkpoint, applied);
+                yield break;
+            nextStart = page[^1].Position + 1;
+            yield return page;
         }
     }
 }

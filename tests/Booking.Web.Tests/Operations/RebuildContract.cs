@@ -3,6 +3,7 @@ using Booking.Core.Projections;
 using Booking.Core.Serialization;
 using Booking.Core.TicketedEvents;
 using Booking.Web.Tests.Hosting;
+using EventBooking.Migrations;
 using EventStore;
 
 namespace Booking.Web.Tests.Operations;
@@ -52,6 +53,31 @@ public abstract class RebuildContract<THost>(THost shared) : IClassFixture<THost
         var resumed = await new StatusRebuild(Store, rebuilds, pageSize: 3, checkpointEvery: 6).RunAsync(restart: false, null, CancellationToken.None);
 
         resumed.Position.ShouldBeGreaterThan(checkpoints[0]);
+        (await StatusesAsync(events)).ShouldBe(inline);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    public async Task Rebuild_over_a_log_with_a_hole_in_small_read_ahead_pages_matches_the_inline_projection(int pageSize)
+    {
+        var before = await MakeHistoryAsync();
+        // Positions burned by appends that rolled back. Read-ahead requests start a page apart, so several start
+        // inside the hole and return the same first rows after it: each must be folded once, none skipped. The
+        // first rows after the hole change counts (waiting-list joins), so folding one twice would show.
+        var skipTo = await Store.ReadHeadPositionAsync() + 10;
+        await RawSql.ExecuteAsync(shared.Host.Database, shared.Host.Database.Provider == StoreProvider.MySql
+            ? $"ALTER TABLE events AUTO_INCREMENT = {skipTo}"
+            : $"UPDATE sqlite_sequence SET seq = {skipTo - 1} WHERE name = 'events'");
+        for (var user = 10; user <= 13; user++)
+            await shared.Client.BookAsync(user, before[0]);
+        var after = await MakeHistoryAsync();
+        Guid[] events = [.. before, .. after];
+        var inline = await StatusesAsync(events);
+        await RawSql.ExecuteAsync(shared.Host.Database, "DELETE FROM documents");
+
+        await new StatusRebuild(Store, (IProjectionRebuilds)Store, pageSize, checkpointEvery: 6).RunAsync(restart: true, null, CancellationToken.None);
+
         (await StatusesAsync(events)).ShouldBe(inline);
     }
 
