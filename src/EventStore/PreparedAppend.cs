@@ -52,3 +52,9 @@ internal sealed record PreparedDocument(string Projection, string Id, string Jso
     public static PreparedDocument[] All(IReadOnlyList<ProjectionDocument>? documents, EventTypeMap types) =>
         documents?.Select(d => new PreparedDocument(d.Projection, d.Id, types.SerializeDocument(d.Document), d.MustBeNew)).ToArray() ?? [];
 }
+
+/// <summary>An append with the stream version it was checked against: its events take the versions after it.</summary>
+internal readonly record struct VersionedAppend(PreparedAppend Append, long PreviousVersion)
+{
+    public long NewVersion => PreviousVersion + Append.Events.Count;
+}

@@ -1,4 +1,5 @@
 using EventBooking.Migrations;
+using EventStore.MySql;
 using MySqlConnector;
 
 namespace Booking.Web.Hosting;
@@ -12,7 +13,13 @@ public sealed record StoreSettings(StoreProvider Provider, string ConnectionStri
 {
     public const string DefaultSqlite = "Data Source=data/eventbooking.db";
 
-    public static StoreSettings From(IConfiguration configuration)
+    /// <summary>The MySQL store's group commit (configuration section EventStore:MySql).</summary>
+    public MySqlStoreOptions MySql { get; init; } = new();
+
+    public static StoreSettings From(IConfiguration configuration) =>
+        FromConnection(configuration) with { MySql = configuration.GetSection("EventStore:MySql").Get<MySqlStoreOptions>() ?? new() };
+
+    private static StoreSettings FromConnection(IConfiguration configuration)
     {
         var migrate = configuration.GetValue("EventStore:MigrateOnStartup", true);
         var connectionString = configuration.GetConnectionString("EventStore");

@@ -30,7 +30,7 @@ public static class StoreSetup
         var types = BookingEventTypes.CreateMap();
         return settings.Provider switch
         {
-            StoreProvider.MySql => new MySqlEventStore(settings.ConnectionString, types, time),
+            StoreProvider.MySql => new MySqlEventStore(settings.ConnectionString, types, time, settings.MySql),
             _ => new SqliteEventStore(settings.ConnectionString, types, time),
         };
     }

@@ -13,8 +13,13 @@ public sealed partial class MySqlEventStore
         CancellationToken cancellationToken = default)
     {
         var append = PreparedAppend.Create(streamId, events, documents, _types, _time);
-        return MySqlErrors.RetryTransientAsync(() => AppendOnceAsync(append, expected, cancellationToken), cancellationToken);
+        return expected.Value >= 0 && _options.MaxAppendsPerCommit > 1
+            ? EnqueueAsync(append, expected.Value, cancellationToken)
+            : AppendAloneAsync(append, expected, cancellationToken);
     }
+
+    private Task<AppendResult> AppendAloneAsync(PreparedAppend append, ExpectedVersion expected, CancellationToken cancellationToken) =>
+        MySqlErrors.RetryTransientAsync(() => AppendOnceAsync(append, expected, cancellationToken), cancellationToken);
 
     // An exact expectation is checked by the write itself: one round trip. Any and StreamExists first lock the
     // stream row to learn its version (two round trips). Either way the version is checked before anything is
@@ -34,7 +39,9 @@ public sealed partial class MySqlEventStore
 
             try
             {
-                return append.ResultAfter(previous, await WriteAsync(connection, append, previous, startTransaction: exact, cancellationToken).ConfigureAwait(false));
+                var firstPosition = await WriteAsync(
+                    connection, parameters => MySqlStatements.ConditionalAppend(append, previous, startTransaction: exact, parameters), cancellationToken).ConfigureAwait(false);
+                return append.ResultAfter(previous, firstPosition);
             }
             catch (MySqlException e)
             {
@@ -53,10 +60,10 @@ public sealed partial class MySqlEventStore
         return await FirstInt64Async(command, cancellationToken).ConfigureAwait(false) ?? 0;
     }
 
-    private static async Task<long> WriteAsync(MySqlConnection connection, PreparedAppend append, long previousVersion, bool startTransaction, CancellationToken cancellationToken)
+    private static async Task<long> WriteAsync(MySqlConnection connection, Func<MySqlParameterCollection, string> statement, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
-        command.CommandText = MySqlStatements.ConditionalAppend(append, previousVersion, startTransaction, command.Parameters);
+        command.CommandText = statement(command.Parameters);
         return await FirstInt64Async(command, cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException("The append did not report its first global position.");
     }

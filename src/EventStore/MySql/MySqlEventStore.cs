@@ -8,9 +8,10 @@ public sealed partial class MySqlEventStore : IEventStore
     private readonly string _connectionString;
     private readonly EventTypeMap _types;
     private readonly TimeProvider _time;
+    private readonly MySqlStoreOptions _options;
 
     /// <summary>Creates a store over the database named in <paramref name="connectionString"/>.</summary>
-    public MySqlEventStore(string connectionString, EventTypeMap types, TimeProvider? time = null)
+    public MySqlEventStore(string connectionString, EventTypeMap types, TimeProvider? time = null, MySqlStoreOptions? options = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(connectionString);
         ArgumentNullException.ThrowIfNull(types);
@@ -18,6 +19,8 @@ public sealed partial class MySqlEventStore : IEventStore
         _connectionString = new MySqlConnectionStringBuilder(connectionString) { DateTimeKind = MySqlDateTimeKind.Utc, AllowUserVariables = true }.ConnectionString;
         _types = types;
         _time = time ?? TimeProvider.System;
+        _options = options ?? new MySqlStoreOptions();
+        _options.Validate();
     }
 
     private async Task<MySqlConnection> OpenAsync(CancellationToken cancellationToken)

@@ -63,44 +63,93 @@ internal static class MySqlStatements
     /// then commits: one round trip. The stream row is written first. If the conditional UPDATE matched nothing, the
     /// guard fails the batch with error 1242 before anything is inserted, so a refused append burns no global
     /// position; creating a stream that exists fails with a duplicate key just as early.
-    /// The named lock is held only around the events INSERT, so global positions are allocated and their rows
-    /// placed in the index one append at a time; a reader that sees position p can then rely on every lower
-    /// position being either in the index (and waited for by its locking read) or never to exist. Commits still
-    /// run in parallel. The only result row is the first global position written.
+    /// The named lock is held only around the events INSERT, so global positions are allocated and their rows placed
+    /// in the index one commit at a time; a reader that sees position p can then rely on every lower position being
+    /// either in the index (and waited for by its locking read) or never to exist. Commits still run in parallel.
+    /// The only result row is the first global position written.
     /// </summary>
     public static string ConditionalAppend(PreparedAppend append, long previousVersion, bool startTransaction, MySqlParameterCollection parameters)
     {
-        var newVersion = (previousVersion + append.Events.Count).ToString(CultureInfo.InvariantCulture);
+        VersionedAppend[] appends = [new(append, previousVersion)];
         var sql = new StringBuilder(320 + (append.Events.Count * 64));
-        parameters.AddWithValue("@stream", append.StreamId);
-        parameters.AddWithValue("@now", append.RecordedAt);
         // The exact path locks only the stream row by its key, so the default isolation level is as good as any.
         if (startTransaction)
             sql.Append("START TRANSACTION; ");
+        AddAppendParameters(appends, parameters);
+        var newVersion = Number(appends[0].NewVersion);
         sql.Append(previousVersion == 0
-            ? $"INSERT INTO streams (stream_id, version, created_at, updated_at) VALUES (@stream, {newVersion}, @now, @now); "
-            : $"UPDATE streams SET version = {newVersion}, updated_at = @now WHERE stream_id = @stream AND version = {previousVersion.ToString(CultureInfo.InvariantCulture)}; ");
-        sql.Append(StreamNotWrittenGuard);
+            ? $"INSERT INTO streams (stream_id, version, created_at, updated_at) VALUES (@s0, {newVersion}, @now0, @now0); "
+            : $"UPDATE streams SET version = {newVersion}, updated_at = @now0 WHERE stream_id = @s0 AND version = {Number(previousVersion)}; ");
+        sql.Append(StreamsNotWrittenGuard(1));
+        AppendEvents(sql, appends, parameters);
+        AppendDocuments(sql, append.Documents.Select(d => (d, appends[0].NewVersion, "@now0")), parameters);
+        return sql.Append(" COMMIT;").ToString();
+    }
 
-        sql.Append(" DO GET_LOCK(CONCAT('eventstore.append.', DATABASE()), 31536000);");
-        sql.Append(" INSERT INTO events (event_id, stream_id, version, type, data, correlation_id, causation_id, recorded_at) VALUES ");
-        for (var i = 0; i < append.Events.Count; i++)
+    /// <summary>
+    /// Writes a group commit's appends in the transaction <see cref="BeginAndLockStreams"/> opened, every version
+    /// already checked against the locked stream rows, then commits: one UPDATE for the streams that exist (guarded
+    /// by its row count), one INSERT for those the group creates (a stream created meanwhile fails it with a
+    /// duplicate key), one INSERT for every event (as in <see cref="ConditionalAppend"/>), one upsert for the
+    /// documents and one INSERT for the claims, whatever the number of appends. Appends to one stream follow each
+    /// other in the list; the events follow each other from the one result row, the first global position, in list
+    /// order.
+    /// </summary>
+    public static string GroupAppend(IReadOnlyList<VersionedAppend> appends, MySqlParameterCollection parameters)
+    {
+        var sql = new StringBuilder(640 + (appends.Count * 400) + (appends.Sum(a => a.Append.Events.Count) * 64));
+        AddAppendParameters(appends, parameters);
+        var first = new Dictionary<string, int>(StringComparer.Ordinal);
+        var last = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var a = 0; a < appends.Count; a++)
         {
-            var e = append.Events[i];
-            var n = i.ToString(CultureInfo.InvariantCulture);
-            sql.Append(i > 0 ? "," : string.Empty)
-                .Append("(@id").Append(n).Append(",@stream,").Append((previousVersion + i + 1).ToString(CultureInfo.InvariantCulture))
-                .Append(",@type").Append(n).Append(",@data").Append(n).Append(",@corr").Append(n).Append(",@cause").Append(n).Append(",@now)");
-            parameters.AddWithValue("@id" + n, Guids.ToBytes(e.EventId));
-            parameters.AddWithValue("@type" + n, e.Type);
-            parameters.AddWithValue("@data" + n, e.Json);
-            parameters.AddWithValue("@corr" + n, Guids.ToBytes(e.CorrelationId));
-            parameters.AddWithValue("@cause" + n, Guids.ToBytes(e.CausationId));
+            first.TryAdd(appends[a].Append.StreamId, a);
+            last[appends[a].Append.StreamId] = a;
         }
 
-        sql.Append("; SELECT LAST_INSERT_ID(); DO RELEASE_LOCK(CONCAT('eventstore.append.', DATABASE()));");
-        AppendDocuments(sql, append.Documents, newVersion, parameters);
+        var updated = last.Where(s => appends[first[s.Key]].PreviousVersion > 0).Select(s => s.Value).ToList();
+        if (updated.Count > 0)
+        {
+            sql.Append("UPDATE streams SET version = CASE stream_id");
+            foreach (var a in updated)
+                sql.Append(" WHEN @s").Append(Number(a)).Append(" THEN ").Append(Number(appends[a].NewVersion));
+            sql.Append(" END, updated_at = CASE stream_id");
+            foreach (var a in updated)
+                sql.Append(" WHEN @s").Append(Number(a)).Append(" THEN @now").Append(Number(a));
+            sql.Append(" END WHERE stream_id IN (").AppendJoin(',', updated.Select(a => "@s" + Number(a))).Append("); ");
+            sql.Append(StreamsNotWrittenGuard(updated.Count));
+        }
+
+        var created = first.Where(s => appends[s.Value].PreviousVersion == 0).ToList();
+        if (created.Count > 0)
+        {
+            sql.Append(" INSERT INTO streams (stream_id, version, created_at, updated_at) VALUES ")
+                .AppendJoin(',', created.Select(s => $"(@s{Number(s.Value)}, {Number(appends[last[s.Key]].NewVersion)}, @now{Number(s.Value)}, @now{Number(last[s.Key])})"))
+                .Append(';');
+        }
+
+        AppendEvents(sql, appends, parameters);
+        AppendDocuments(sql, appends.SelectMany((a, i) => a.Append.Documents.Select(d => (d, a.NewVersion, "@now" + Number(i)))), parameters);
         return sql.Append(" COMMIT;").ToString();
+    }
+
+    /// <summary>
+    /// Opens a group commit's transaction and locks the rows of the streams it writes (in key order, as one statement
+    /// does), so that their versions can be checked before anything is written. READ COMMITTED, as in
+    /// <see cref="BeginAndLockStream"/>: a stream that does not exist takes no gap lock.
+    /// </summary>
+    public static string BeginAndLockStreams(IReadOnlyCollection<string> streamIds, MySqlParameterCollection parameters)
+    {
+        var sql = new StringBuilder("SET TRANSACTION ISOLATION LEVEL READ COMMITTED; START TRANSACTION; SELECT stream_id, version FROM streams WHERE stream_id IN (");
+        var i = 0;
+        foreach (var streamId in streamIds)
+        {
+            var name = "@s" + Number(i);
+            sql.Append(i++ > 0 ? "," : string.Empty).Append(name);
+            parameters.AddWithValue(name, streamId);
+        }
+
+        return sql.Append(") FOR UPDATE;").ToString();
     }
 
     /// <summary>
@@ -110,30 +159,80 @@ internal static class MySqlStatements
     public static string SaveDocuments(IReadOnlyList<PreparedDocument> documents, long streamVersion, MySqlParameterCollection parameters)
     {
         var sql = new StringBuilder(documents.Count * 160);
-        AppendDocuments(sql, documents, streamVersion.ToString(CultureInfo.InvariantCulture), parameters);
+        AppendDocuments(sql, documents.Select(d => (d, streamVersion, "@now")), parameters);
         return sql.Append(" COMMIT;").ToString();
     }
 
-    // A claim (MustBeNew) is a plain INSERT: an existing row fails the batch with a duplicate key (1062) before COMMIT.
-    private static void AppendDocuments(StringBuilder sql, IReadOnlyList<PreparedDocument> documents, string streamVersion, MySqlParameterCollection parameters)
+    // @s<n> is the stream and @now<n> the time of the n-th append.
+    private static void AddAppendParameters(IReadOnlyList<VersionedAppend> appends, MySqlParameterCollection parameters)
     {
-        for (var i = 0; i < documents.Count; i++)
+        for (var a = 0; a < appends.Count; a++)
         {
-            var n = i.ToString(CultureInfo.InvariantCulture);
-            sql.Append(" INSERT INTO documents (projection, id, data, stream_version, updated_at) VALUES (@dp").Append(n)
-                .Append(", @di").Append(n).Append(", @dd").Append(n).Append(", ").Append(streamVersion)
-                .Append(documents[i].MustBeNew
-                    ? ", @now);"
-                    : ", @now) ON DUPLICATE KEY UPDATE data = VALUES(data), stream_version = VALUES(stream_version), updated_at = VALUES(updated_at);");
-            parameters.AddWithValue("@dp" + n, documents[i].Projection);
-            parameters.AddWithValue("@di" + n, documents[i].Id);
-            parameters.AddWithValue("@dd" + n, documents[i].Json);
+            parameters.AddWithValue("@s" + Number(a), appends[a].Append.StreamId);
+            parameters.AddWithValue("@now" + Number(a), appends[a].Append.RecordedAt);
         }
     }
 
-    // A scalar subquery that yields two rows when the stream row was not written: MySQL and MariaDB both stop the
+    private static void AppendEvents(StringBuilder sql, IReadOnlyList<VersionedAppend> appends, MySqlParameterCollection parameters)
+    {
+        sql.Append(" DO GET_LOCK(CONCAT('eventstore.append.', DATABASE()), 31536000);");
+        sql.Append(" INSERT INTO events (event_id, stream_id, version, type, data, correlation_id, causation_id, recorded_at) VALUES ");
+        var n = 0;
+        for (var a = 0; a < appends.Count; a++)
+        {
+            var (append, previousVersion) = appends[a];
+            var appendNumber = Number(a);
+            for (var i = 0; i < append.Events.Count; i++, n++)
+            {
+                var e = append.Events[i];
+                var id = Number(n);
+                sql.Append(n > 0 ? "," : string.Empty)
+                    .Append("(@id").Append(id).Append(",@s").Append(appendNumber).Append(',').Append(Number(previousVersion + i + 1))
+                    .Append(",@type").Append(id).Append(",@data").Append(id).Append(",@corr").Append(id).Append(",@cause").Append(id)
+                    .Append(",@now").Append(appendNumber).Append(')');
+                parameters.AddWithValue("@id" + id, Guids.ToBytes(e.EventId));
+                parameters.AddWithValue("@type" + id, e.Type);
+                parameters.AddWithValue("@data" + id, e.Json);
+                parameters.AddWithValue("@corr" + id, Guids.ToBytes(e.CorrelationId));
+                parameters.AddWithValue("@cause" + id, Guids.ToBytes(e.CausationId));
+            }
+        }
+
+        sql.Append("; SELECT LAST_INSERT_ID(); DO RELEASE_LOCK(CONCAT('eventstore.append.', DATABASE()));");
+    }
+
+    // Documents are upserted in one statement (a later row for the same id wins, as a later write would), then claims
+    // (MustBeNew) are inserted in another: a claim that exists, also one written by the upsert just before, fails the
+    // batch with a duplicate key (1062) before COMMIT.
+    private static void AppendDocuments(StringBuilder sql, IEnumerable<(PreparedDocument Document, long StreamVersion, string Now)> documents, MySqlParameterCollection parameters)
+    {
+        var rows = documents.Select((d, i) =>
+        {
+            var n = Number(i);
+            parameters.AddWithValue("@dp" + n, d.Document.Projection);
+            parameters.AddWithValue("@di" + n, d.Document.Id);
+            parameters.AddWithValue("@dd" + n, d.Document.Json);
+            return (d.Document.MustBeNew, Row: $"(@dp{n}, @di{n}, @dd{n}, {Number(d.StreamVersion)}, {d.Now})");
+        }).ToList();
+
+        var upserts = rows.Where(r => !r.MustBeNew).Select(r => r.Row).ToList();
+        if (upserts.Count > 0)
+        {
+            sql.Append(" INSERT INTO documents (projection, id, data, stream_version, updated_at) VALUES ").AppendJoin(',', upserts)
+                .Append(" ON DUPLICATE KEY UPDATE data = VALUES(data), stream_version = VALUES(stream_version), updated_at = VALUES(updated_at);");
+        }
+
+        var claims = rows.Where(r => r.MustBeNew).Select(r => r.Row).ToList();
+        if (claims.Count > 0)
+            sql.Append(" INSERT INTO documents (projection, id, data, stream_version, updated_at) VALUES ").AppendJoin(',', claims).Append(';');
+    }
+
+    private static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    // A scalar subquery that yields two rows when not every stream row was written: MySQL and MariaDB both stop the
     // batch with error 1242 there (DO would not evaluate it; SET does).
-    private const string StreamNotWrittenGuard = "SET @es_guard = (SELECT 1 UNION ALL SELECT 2 FROM DUAL WHERE ROW_COUNT() <> 1);";
+    private static string StreamsNotWrittenGuard(int streams) =>
+        $"SET @es_guard = (SELECT 1 UNION ALL SELECT 2 FROM DUAL WHERE ROW_COUNT() <> {Number(streams)});";
 
     public static string SelectEventIdentities(IReadOnlyList<PreparedEvent> events, MySqlParameterCollection parameters)
     {

@@ -1,0 +1,233 @@
+using System.Collections.Concurrent;
+using MySqlConnector;
+
+namespace EventStore.MySql;
+
+// Group commit (docs/adr/0008-group-commit-across-streams.md). Appends with an exact expected version are queued; at
+// most MaxConcurrentCommits committers drain the queue, and each writes what it took in one transaction:
+// - one append: the usual one-round-trip conditional append (nothing changes for a lone writer);
+// - several: lock their stream rows (SELECT ... FOR UPDATE, one round trip), check every expected version against
+//   them (appends to one stream in queue order), then write the stream rows, events and documents of the appends that
+//   match and commit (a second round trip, the same SQL as a lone append).
+// Only accepted appends are answered from the group. Every other append, and every append of a group that failed
+// (a claim that exists, a stream created meanwhile by another process, a lost connection), is written alone
+// afterwards through the usual path, which tells a conflict from a retry of what the group already committed. So
+// the group changes how many appends share a commit, never what an append's caller is told.
+public sealed partial class MySqlEventStore
+{
+    private readonly ConcurrentQueue<PendingAppend> _pending = new();
+    private int _committers;
+    private long _groupCommits;
+    private long _groupedAppends;
+
+    /// <summary>Transactions that wrote more than one append, and the appends they wrote (for tests and diagnostics).</summary>
+    internal (long Commits, long Appends) GroupCommits => (Interlocked.Read(ref _groupCommits), Interlocked.Read(ref _groupedAppends));
+
+    private Task<AppendResult> EnqueueAsync(PreparedAppend append, long expectedVersion, CancellationToken cancellationToken)
+    {
+        var pending = new PendingAppend(append, expectedVersion, cancellationToken);
+        _pending.Enqueue(pending);
+        if (TryStartCommitter())
+            _ = CommitPendingAsync();
+        return pending.Result;
+    }
+
+    private bool TryStartCommitter()
+    {
+        while (true)
+        {
+            var running = Volatile.Read(ref _committers);
+            if (running >= _options.MaxConcurrentCommits)
+                return false;
+            if (Interlocked.CompareExchange(ref _committers, running + 1, running) == running)
+                return true;
+        }
+    }
+
+    // A committer stops only when it finds the queue empty, and looks again after stopping: an append queued while it
+    // stopped either sees the free slot itself or is seen here.
+    private async Task CommitPendingAsync()
+    {
+        while (true)
+        {
+            var group = TakeGroup();
+            if (group.Count == 0)
+            {
+                Interlocked.Decrement(ref _committers);
+                if (_pending.IsEmpty || !TryStartCommitter())
+                    return;
+                continue;
+            }
+
+            await CommitAsync(group).ConfigureAwait(false);
+        }
+    }
+
+    private List<PendingAppend> TakeGroup()
+    {
+        var group = new List<PendingAppend>();
+        var events = 0;
+        while (group.Count < _options.MaxAppendsPerCommit && events < _options.MaxEventsPerCommit && _pending.TryDequeue(out var pending))
+        {
+            if (pending.CancellationToken.IsCancellationRequested)
+            {
+                pending.Cancel();
+                continue;
+            }
+
+            group.Add(pending);
+            events += pending.Append.Events.Count;
+        }
+
+        return group;
+    }
+
+    private async Task CommitAsync(List<PendingAppend> group)
+    {
+        AppendResult?[] results;
+        if (group.Count == 1)
+        {
+            results = [null];
+        }
+        else
+        {
+            try
+            {
+                results = await MySqlErrors.RetryTransientAsync(() => CommitGroupOnceAsync(group), CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // Whatever happened, each append written alone tells its caller what became of it.
+                results = new AppendResult?[group.Count];
+            }
+        }
+
+        for (var i = 0; i < group.Count; i++)
+        {
+            if (results[i] is { } result)
+                group[i].Complete(result);
+        }
+
+        // Appends to one stream stay in queue order; different streams go alone in parallel.
+        var alone = group.Where((_, i) => results[i] is null)
+            .GroupBy(p => p.Append.StreamId, StringComparer.Ordinal)
+            .Select(async appends =>
+            {
+                foreach (var pending in appends)
+                    await AppendAloneAsync(pending).ConfigureAwait(false);
+            });
+        await Task.WhenAll(alone).ConfigureAwait(false);
+    }
+
+    private async Task AppendAloneAsync(PendingAppend pending)
+    {
+        try
+        {
+            pending.Complete(await AppendAloneAsync(pending.Append, ExpectedVersion.Exactly(pending.ExpectedVersion), pending.CancellationToken).ConfigureAwait(false));
+        }
+        catch (Exception e)
+        {
+            pending.Fail(e);
+        }
+    }
+
+    // Returns the result of every append the group wrote, null for the rest (written alone afterwards). A failure
+    // after the locks were taken rolls everything back (or, if the connection died, leaves it unknown: the appends
+    // written alone then find their events and answer with the original result).
+    private async Task<AppendResult?[]> CommitGroupOnceAsync(List<PendingAppend> group)
+    {
+        var results = new AppendResult?[group.Count];
+        var connection = await OpenAsync(CancellationToken.None).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            var versions = await LockStreamsAsync(connection, group).ConfigureAwait(false);
+            var accepted = new List<VersionedAppend>(group.Count);
+            var acceptedIndexes = new List<int>(group.Count);
+            for (var i = 0; i < group.Count; i++)
+            {
+                var append = group[i].Append;
+                var current = versions.GetValueOrDefault(append.StreamId);
+                if (current != group[i].ExpectedVersion)
+                    continue;
+                accepted.Add(new VersionedAppend(append, current));
+                acceptedIndexes.Add(i);
+                versions[append.StreamId] = current + append.Events.Count;
+            }
+
+            if (accepted.Count == 0)
+            {
+                await ExecuteAsync(connection, MySqlStatements.ReleaseAndRollback, CancellationToken.None).ConfigureAwait(false);
+                return results;
+            }
+
+            long position;
+            try
+            {
+                position = await WriteAsync(connection, parameters => MySqlStatements.GroupAppend(accepted, parameters), CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (MySqlException e)
+            {
+                await TryExecuteAsync(connection, MySqlStatements.ReleaseAndRollback).ConfigureAwait(false);
+                if (e.IsTransient())
+                    throw;
+                return results;
+            }
+
+            Interlocked.Increment(ref _groupCommits);
+            Interlocked.Add(ref _groupedAppends, accepted.Count);
+            for (var k = 0; k < accepted.Count; k++)
+            {
+                var (append, previous) = accepted[k];
+                results[acceptedIndexes[k]] = append.ResultAfter(previous, position);
+                position += append.Events.Count;
+            }
+
+            return results;
+        }
+    }
+
+    private static async Task<Dictionary<string, long>> LockStreamsAsync(MySqlConnection connection, List<PendingAppend> group)
+    {
+        var streamIds = group.Select(p => p.Append.StreamId).ToHashSet(StringComparer.Ordinal);
+        await using var command = connection.CreateCommand();
+        command.CommandText = MySqlStatements.BeginAndLockStreams(streamIds, command.Parameters);
+        var reader = await command.ExecuteReaderAsync(CancellationToken.None).ConfigureAwait(false);
+        await using (reader.ConfigureAwait(false))
+        {
+            var versions = new Dictionary<string, long>(streamIds.Count, StringComparer.Ordinal);
+            do
+            {
+                while (await reader.ReadAsync(CancellationToken.None).ConfigureAwait(false))
+                    versions[reader.GetString(0)] = reader.GetInt64(1);
+            }
+            while (await reader.NextResultAsync(CancellationToken.None).ConfigureAwait(false));
+
+            return versions;
+        }
+    }
+
+    private sealed class PendingAppend(PreparedAppend append, long expectedVersion, CancellationToken cancellationToken)
+    {
+        private readonly TaskCompletionSource<AppendResult> _result = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public PreparedAppend Append => append;
+
+        public long ExpectedVersion => expectedVersion;
+
+        public CancellationToken CancellationToken => cancellationToken;
+
+        public Task<AppendResult> Result => _result.Task;
+
+        public void Complete(AppendResult result) => _result.TrySetResult(result);
+
+        public void Fail(Exception error)
+        {
+            if (error is OperationCanceledException && cancellationToken.IsCancellationRequested)
+                _result.TrySetCanceled(cancellationToken);
+            else
+                _result.TrySetException(error);
+        }
+
+        public void Cancel() => _result.TrySetCanceled(cancellationToken);
+    }
+}

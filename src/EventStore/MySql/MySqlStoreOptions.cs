@@ -1,0 +1,25 @@
+namespace EventStore.MySql;
+
+/// <summary>Tuning of the MySQL store's group commit (see docs/adr/0008-group-commit-across-streams.md).</summary>
+public sealed class MySqlStoreOptions
+{
+    /// <summary>
+    /// Most appends with an exact expected version that one transaction writes together. Appends that arrive while
+    /// <see cref="MaxConcurrentCommits"/> commits are in flight wait and are written together in the next. 1 writes
+    /// every append in its own transaction.
+    /// </summary>
+    public int MaxAppendsPerCommit { get; set; } = 256;
+
+    /// <summary>Most events in one group commit (an append larger than this is still written, alone).</summary>
+    public int MaxEventsPerCommit { get; set; } = 10_000;
+
+    /// <summary>Group commits in flight at once from this store instance.</summary>
+    public int MaxConcurrentCommits { get; set; } = 2;
+
+    internal void Validate()
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxAppendsPerCommit, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxEventsPerCommit, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxConcurrentCommits, 1);
+    }
+}

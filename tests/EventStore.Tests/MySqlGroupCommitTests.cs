@@ -1,0 +1,156 @@
+using EventStore.MySql;
+using MySqlConnector;
+
+namespace EventStore.Tests;
+
+/// <summary>
+/// The MySQL store writes appends that queue up behind a commit in flight together, in one transaction
+/// (docs/adr/0008-group-commit-across-streams.md). Each appender must still be told exactly what a lone append would
+/// have told it. To make a group deterministic, one committer is allowed and held on a locked stream row while the
+/// group queues behind it.
+/// </summary>
+public sealed class MySqlGroupCommitTests(MySqlDatabase database) : IClassFixture<MySqlDatabase>
+{
+    private readonly MySqlEventStore _store = new(database.ConnectionString, TestEvents.Map(), options: new MySqlStoreOptions { MaxConcurrentCommits = 1 });
+
+    [Fact]
+    public async Task Appends_queued_behind_a_commit_are_written_in_one_transaction_and_each_told_its_own_outcome()
+    {
+        var existing = await CreateStreamsAsync(5);
+        var (next, created, chained, behind, twice, retried) = (existing[0], TestEvents.StreamId("new"), existing[1], existing[2], existing[3], existing[4]);
+        await _store.AppendAsync(behind, ExpectedVersion.Exactly(1), TestEvents.Numbers(1));
+        var stored = TestEvents.Numbers(2);
+        var original = await _store.AppendAsync(retried, ExpectedVersion.Exactly(1), stored);
+        var before = _store.GroupCommits;
+
+        Task<AppendResult>[] group = [];
+        await WhileTheCommitterIsHeldAsync(() => group =
+        [
+            _store.AppendAsync(next, ExpectedVersion.Exactly(1), TestEvents.Numbers(3)),
+            _store.AppendAsync(created, ExpectedVersion.NoStream, TestEvents.Numbers(1), [new ProjectionDocument("group", created, new Counter(1))]),
+            _store.AppendAsync(chained, ExpectedVersion.Exactly(1), TestEvents.Numbers(2)),
+            _store.AppendAsync(chained, ExpectedVersion.Exactly(3), TestEvents.Numbers(1)),
+            _store.AppendAsync(behind, ExpectedVersion.Exactly(1), TestEvents.Numbers(1)),
+            _store.AppendAsync(twice, ExpectedVersion.Exactly(1), TestEvents.Numbers(1)),
+            _store.AppendAsync(twice, ExpectedVersion.Exactly(1), TestEvents.Numbers(1)),
+            _store.AppendAsync(retried, ExpectedVersion.Exactly(1), stored),
+        ]);
+        await Task.WhenAll(group.Select(t => t.ContinueWith(_ => { }, TaskScheduler.Default)));
+
+        (_store.GroupCommits.Commits - before.Commits).ShouldBe(1, "the queued appends share one transaction");
+        (_store.GroupCommits.Appends - before.Appends).ShouldBe(5);
+        var written = new[] { group[0], group[1], group[2], group[3], group[5] }.Select(t => t.Result).ToArray();
+        written.Select(r => r.StreamVersion).ShouldBe([4L, 1, 3, 4, 2]);
+        var positions = written.SelectMany(r => r.Positions).ToArray();
+        positions.ShouldBe(Enumerable.Range(0, 8).Select(i => positions[0] + i), "one INSERT, in queue order");
+
+        (await Should.ThrowAsync<WrongExpectedVersionException>(group[4])).ActualVersion.ShouldBe(2);
+        (await Should.ThrowAsync<WrongExpectedVersionException>(group[6])).ActualVersion.ShouldBe(2);
+        var retry = await group[7];
+        retry.StreamVersion.ShouldBe(original.StreamVersion, "a retry of a stored append gets the original result");
+        retry.Positions.ShouldBe(original.Positions);
+
+        (await _store.ReadStreamAsync(chained)).Select(e => e.Version).ShouldBe([1L, 2, 3, 4]);
+        (await _store.ReadStreamAsync(behind)).Count.ShouldBe(2);
+        (await _store.ReadStreamAsync(twice)).Count.ShouldBe(2);
+        (await _store.ReadStreamAsync(retried)).Count.ShouldBe(3);
+        (await _store.LoadDocumentAsync<Counter>("group", created))!.StreamVersion.ShouldBe(1);
+        var all = await _store.ReadAllAsync(positions[0], 100);
+        all.Take(8).Select(e => (e.StreamId, e.Version)).ShouldBe(
+        [
+            (next, 2L), (next, 3L), (next, 4L), (created, 1L), (chained, 2L), (chained, 3L), (chained, 4L), (twice, 2L),
+        ]);
+    }
+
+    [Fact]
+    public async Task A_group_whose_write_fails_has_every_append_written_alone()
+    {
+        var (projection, claimed) = ($"claims-{Guid.NewGuid():N}", TestEvents.StreamId("claimed"));
+        await _store.AppendAsync(TestEvents.StreamId(), ExpectedVersion.NoStream, TestEvents.Numbers(1), [new ProjectionDocument(projection, "key", new Counter(1), MustBeNew: true)]);
+        var others = Enumerable.Range(0, 6).Select(_ => TestEvents.StreamId("other")).ToArray();
+        Task<AppendResult>[] group = [];
+        Task<AppendResult> refused = Task.FromException<AppendResult>(new InvalidOperationException());
+        await WhileTheCommitterIsHeldAsync(() =>
+        {
+            group = others.Select(s => _store.AppendAsync(s, ExpectedVersion.NoStream, TestEvents.Numbers(2))).ToArray();
+            refused = _store.AppendAsync(claimed, ExpectedVersion.NoStream, TestEvents.Numbers(1), [new ProjectionDocument(projection, "key", new Counter(2), MustBeNew: true)]);
+        });
+
+        (await Task.WhenAll(group)).ShouldAllBe(r => r.StreamVersion == 2);
+        (await Should.ThrowAsync<WrongExpectedVersionException>(refused)).ActualVersion.ShouldBe(0);
+        (await _store.GetStreamAsync(claimed)).ShouldBeNull();
+        (await _store.LoadDocumentAsync<Counter>(projection, "key"))!.Document.ShouldBe(new Counter(1));
+        foreach (var other in others)
+            (await _store.ReadStreamAsync(other)).Count.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task Many_concurrent_writers_on_many_streams_share_commits_and_lose_nothing()
+    {
+        var store = new MySqlEventStore(database.ConnectionString, TestEvents.Map());
+        var streams = Enumerable.Range(0, 200).Select(_ => TestEvents.StreamId("many")).ToArray();
+        var start = await store.ReadHeadPositionAsync();
+        var before = store.GroupCommits;
+
+        await Task.WhenAll(streams.Select(stream => Task.Run(async () =>
+        {
+            for (var version = 0; version < 10; version++)
+                await store.AppendAsync(stream, ExpectedVersion.Exactly(version), TestEvents.Numbers(1));
+        })));
+
+        var commits = store.GroupCommits.Commits - before.Commits;
+        var grouped = store.GroupCommits.Appends - before.Appends;
+        commits.ShouldBeGreaterThan(0);
+        grouped.ShouldBeGreaterThan(commits, "some transactions wrote several appends");
+        foreach (var stream in streams)
+            (await store.ReadStreamAsync(stream)).Select(e => e.Version).ShouldBe(Enumerable.Range(1, 10).Select(v => (long)v));
+        var all = await store.ReadAllAsync(start + 1, 10_000);
+        all.Where(e => streams.Contains(e.StreamId)).Count().ShouldBe(2_000);
+        all.Select(e => e.EventId).Distinct().Count().ShouldBe(all.Count);
+    }
+
+    private async Task<string[]> CreateStreamsAsync(int count)
+    {
+        var streams = Enumerable.Range(0, count).Select(_ => TestEvents.StreamId()).ToArray();
+        foreach (var stream in streams)
+            await _store.AppendAsync(stream, ExpectedVersion.NoStream, TestEvents.Numbers(1));
+        return streams;
+    }
+
+    // Locks a stream row from another connection, starts an append to it (the only committer, now waiting on that
+    // lock), queues the group behind it, then lets go: the committer finishes and takes the whole queue at once.
+    private async Task WhileTheCommitterIsHeldAsync(Action queueGroup)
+    {
+        var blocker = (await CreateStreamsAsync(1))[0];
+        await using var holder = new MySqlConnection(database.ConnectionString);
+        await holder.OpenAsync();
+        await using var transaction = await holder.BeginTransactionAsync();
+        await using (var lockRow = new MySqlCommand("SELECT version FROM streams WHERE stream_id = @s FOR UPDATE;", holder, transaction))
+        {
+            lockRow.Parameters.AddWithValue("@s", blocker);
+            await lockRow.ExecuteScalarAsync();
+        }
+
+        var held = _store.AppendAsync(blocker, ExpectedVersion.Exactly(1), TestEvents.Numbers(1));
+        await WaitUntilBlockedAsync(blocker);
+        queueGroup();
+        await transaction.RollbackAsync();
+        (await held).StreamVersion.ShouldBe(2);
+    }
+
+    // The held append's UPDATE of the locked stream row cannot finish before the lock is let go, so once the server
+    // shows it running, it is waiting.
+    private async Task WaitUntilBlockedAsync(string stream)
+    {
+        await using var connection = new MySqlConnection(database.ConnectionString);
+        await connection.OpenAsync();
+        await using var waiting = new MySqlCommand(
+            "SELECT COUNT(*) FROM information_schema.processlist WHERE info LIKE 'UPDATE streams %' AND info LIKE CONCAT('%', @s, '%');", connection);
+        waiting.Parameters.AddWithValue("@s", stream);
+        for (var attempt = 0; Convert.ToInt64(await waiting.ExecuteScalarAsync()) == 0; attempt++)
+        {
+            attempt.ShouldBeLessThan(400, "the append to the held stream never reached the server");
+            await Task.Delay(25);
+        }
+    }
+}
