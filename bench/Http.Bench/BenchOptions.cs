@@ -1,4 +1,5 @@
 using System.Globalization;
+using Http.Bench.Load;
 
 namespace Http.Bench;
 
@@ -17,6 +18,7 @@ internal sealed record BenchOptions(
     IReadOnlyDictionary<string, string> Compare,
     int CompareRounds,
     TimeSpan CompareWindow,
+    ConnectionKind Generator,
     string? Output)
 {
     public static readonly string[] AllScenarios = ["hot", "unbatched", "soldout", "many", "logging", "sweep", "memory"];
@@ -42,6 +44,8 @@ internal sealed record BenchOptions(
                             in alternating windows; alone it replaces the scenarios, with --scenarios it follows them
           --compare-rounds N    alternating rounds (default 6)
           --compare-seconds N   measured seconds per window, after a 1 s warm-up (default 3)
+          --generator G     the load generator's client: raw (a minimal HTTP/1.1 client over sockets, default) or
+                            httpclient (HttpClient with SocketsHttpHandler: the first generator, for comparison)
           --out PATH        report file (default bench/results/http-<date>.md; the chart goes beside it)
         """;
 
@@ -52,7 +56,7 @@ internal sealed record BenchOptions(
         var scenariosGiven = false;
         var options = new BenchOptions(
             AllScenarios, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(15), 64, [1, 8, 64, 256], TimeSpan.FromSeconds(5),
-            1000, 1_000_000, true, environment, compare, 6, TimeSpan.FromSeconds(3), null);
+            1000, 1_000_000, true, environment, compare, 6, TimeSpan.FromSeconds(3), ConnectionKind.Raw, null);
         for (var i = 0; i < args.Count; i++)
         {
             string Next() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.\n{Usage}");
@@ -72,6 +76,7 @@ internal sealed record BenchOptions(
                 "--compare" => AddVariable(options, compare, Next()),
                 "--compare-rounds" => options with { CompareRounds = Positive(Next()) },
                 "--compare-seconds" => options with { CompareWindow = Seconds(Next()) },
+                "--generator" => options with { Generator = ParseGenerator(Next()) },
                 "--out" => options with { Output = Next() },
                 "--help" or "-h" => throw new ArgumentException(Usage),
                 _ => throw new ArgumentException($"Unknown option {args[i]}.\n{Usage}"),
@@ -100,6 +105,13 @@ internal sealed record BenchOptions(
             ? known.Where(names.Contains).ToArray()
             : throw new ArgumentException($"Unknown scenario(s) {string.Join(", ", unknown)}.\n{Usage}");
     }
+
+    private static ConnectionKind ParseGenerator(string value) => value switch
+    {
+        "raw" => ConnectionKind.Raw,
+        "httpclient" => ConnectionKind.HttpClient,
+        _ => throw new ArgumentException($"--generator is raw or httpclient, not '{value}'."),
+    };
 
     private static TimeSpan Seconds(string value) =>
         double.Parse(value, CultureInfo.InvariantCulture) is var s and > 0 ? TimeSpan.FromSeconds(s) : throw new ArgumentException($"{value} is not a positive number of seconds.");

@@ -1,9 +1,6 @@
 using System.Diagnostics;
-using System.Globalization;
-using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
 using Http.Bench.Database;
+using Http.Bench.Load.Raw;
 using Http.Bench.Service;
 
 namespace Http.Bench.Load;
@@ -14,12 +11,8 @@ namespace Http.Bench.Load;
 /// every request in flight is answered and counted, so that the books can be checked exactly (wrk stops with its
 /// last requests unanswered). With a request limit the run instead ends after exactly that many requests.
 /// </summary>
-internal sealed class LoadGenerator(int port, int servicePid, int? databasePid, Func<Task<ServerCounters>> readCounters)
+internal sealed class LoadGenerator(ConnectionKind kind, int port, int servicePid, int? databasePid, Func<Task<ServerCounters>> readCounters)
 {
-    private static readonly MediaTypeHeaderValue Json = new("application/json");
-    private static readonly Uri BookPath = new("/api/events/book", UriKind.Relative);
-    private static readonly Uri CancelPath = new("/api/events/cancel", UriKind.Relative);
-
     private const int WarmingUp = 0;
     private const int Measuring = 1;
     private const int Draining = 2;
@@ -39,7 +32,8 @@ internal sealed class LoadGenerator(int port, int servicePid, int? databasePid, 
 
     private async Task<LoadResult> RunAsync(IWorkload workload, int connections, TimeSpan warmup, TimeSpan measure, long limit, Func<Task>? whileMeasuring)
     {
-        using var client = CreateClient(port, connections);
+        // HttpClient pools its connections in one handler; each raw connection is its worker's own.
+        using var client = kind == ConnectionKind.HttpClient ? HttpClientConnection.CreateClient(port, connections) : null;
         _phase = warmup > TimeSpan.Zero ? WarmingUp : Measuring;
         _issued = 0;
         var tallies = Enumerable.Range(0, connections).Select(_ => new Tally()).ToArray();
@@ -47,7 +41,7 @@ internal sealed class LoadGenerator(int port, int servicePid, int? databasePid, 
         var probe = _phase == Measuring ? CpuSplit.Start(servicePid, databasePid) : null;
         var window = Stopwatch.StartNew();
         var workers = Enumerable.Range(0, connections)
-            .Select(i => Task.Run(() => WorkAsync(client, workload.CreateWorker(i), tallies[i], limit)))
+            .Select(i => Task.Run(() => WorkAsync(Connect(client), workload.CreateWorker(i), tallies[i], limit)))
             .ToArray();
 
         if (_phase == WarmingUp)
@@ -77,83 +71,22 @@ internal sealed class LoadGenerator(int port, int servicePid, int? databasePid, 
         return new LoadResult(connections, elapsed, Tally.Merge(tallies), cpu, server);
     }
 
-    private async Task WorkAsync(HttpClient client, IWorker worker, Tally tally, long limit)
+    private IBookingConnection Connect(HttpClient? client) =>
+        client is null ? new RawConnection(port) : new HttpClientConnection(client);
+
+    private async Task WorkAsync(IBookingConnection connection, IWorker worker, Tally tally, long limit)
     {
-        while (Volatile.Read(ref _phase) != Draining && Interlocked.Increment(ref _issued) <= limit)
+        using (connection)
         {
-            var request = worker.Next();
-            var started = Stopwatch.GetTimestamp();
-            var (outcome, promoted, error) = await SendAsync(client, request);
-            var latency = Stopwatch.GetTimestamp() - started;
-            tally.Record(request, outcome, promoted, Volatile.Read(ref _phase) == Measuring, latency, error);
-            worker.Observe(request, outcome);
+            while (Volatile.Read(ref _phase) != Draining && Interlocked.Increment(ref _issued) <= limit)
+            {
+                var request = worker.Next();
+                var started = Stopwatch.GetTimestamp();
+                var answer = await connection.SendAsync(request);
+                var latency = Stopwatch.GetTimestamp() - started;
+                tally.Record(request, answer.Outcome, answer.Promoted, Volatile.Read(ref _phase) == Measuring, latency, answer.Error);
+                worker.Observe(request, answer.Outcome);
+            }
         }
     }
-
-    private static async Task<(Outcome Outcome, bool Promoted, string? Error)> SendAsync(HttpClient client, BenchRequest request)
-    {
-        var body = string.Create(CultureInfo.InvariantCulture, $"{{\"userId\":{request.UserId},\"eventId\":\"{request.EventId}\"}}");
-        using var content = new ByteArrayContent(Encoding.UTF8.GetBytes(body));
-        content.Headers.ContentType = Json;
-        using var message = new HttpRequestMessage(HttpMethod.Post, request.IsCancel ? CancelPath : BookPath) { Content = content };
-        try
-        {
-            using var response = await client.SendAsync(message, HttpCompletionOption.ResponseContentRead);
-            var answer = await response.Content.ReadAsByteArrayAsync();
-            return Classify(request, response.StatusCode, answer);
-        }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
-        {
-            return (Outcome.Lost, false, $"no answer: {e.GetType().Name}: {e.Message}");
-        }
-    }
-
-    private static (Outcome, bool, string?) Classify(BenchRequest request, HttpStatusCode status, byte[] body)
-    {
-        var json = body.AsSpan();
-        if (!request.IsCancel && status == HttpStatusCode.Created)
-        {
-            if (json.IndexOf("\"status\":\"booked\""u8) >= 0)
-                return (Outcome.Booked, false, null);
-            if (json.IndexOf("\"status\":\"waitlisted\""u8) >= 0)
-                return (Outcome.Waitlisted, false, null);
-        }
-        else if (request.IsCancel && status == HttpStatusCode.OK)
-        {
-            if (json.IndexOf("\"status\":\"cancelled\""u8) >= 0)
-                return (Outcome.Cancelled, json.IndexOf("\"promotedUserId\":"u8) >= 0, null);
-            if (json.IndexOf("\"status\":\"left-waitlist\""u8) >= 0)
-                return (Outcome.LeftWaitlist, false, null);
-        }
-
-        return (Outcome.Unexpected, false, $"{(int)status} {ProblemType(body)}");
-    }
-
-    // Errors are grouped by status and problem type; the detail names a user and would make every error distinct.
-    private static string ProblemType(byte[] body)
-    {
-        var text = Encoding.UTF8.GetString(body);
-        var start = text.IndexOf("\"type\":\"", StringComparison.Ordinal);
-        if (start < 0)
-            return text.Length > 80 ? text[..80] : text;
-        start += "\"type\":\"".Length;
-        var end = text.IndexOf('"', start);
-        return end < 0 ? text[start..] : text[start..end];
-    }
-
-    private static HttpClient CreateClient(int port, int connections) => new(new SocketsHttpHandler
-    {
-        MaxConnectionsPerServer = connections,
-        UseCookies = false,
-        UseProxy = false,
-        AllowAutoRedirect = false,
-        AutomaticDecompression = DecompressionMethods.None,
-        PooledConnectionIdleTimeout = TimeSpan.FromMinutes(10),
-        ConnectTimeout = TimeSpan.FromSeconds(10),
-    })
-    {
-        BaseAddress = new Uri($"http://127.0.0.1:{port}"),
-        Timeout = TimeSpan.FromSeconds(30),
-        DefaultRequestVersion = HttpVersion.Version11,
-    };
 }

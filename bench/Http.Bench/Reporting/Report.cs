@@ -11,7 +11,7 @@ namespace Http.Bench.Reporting;
 internal static class Report
 {
     public static string Markdown(
-        IReadOnlyList<string> args, MachineFacts machine, BenchServer server, string source, string chart, IReadOnlyList<ScenarioResult> results)
+        IReadOnlyList<string> args, ConnectionKind generator, MachineFacts machine, BenchServer server, string source, string chart, IReadOnlyList<ScenarioResult> results)
     {
         var text = new StringBuilder()
             .AppendLine(Inv($"# HTTP load ({DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC)"))
@@ -21,7 +21,7 @@ internal static class Report
             .AppendLine(Inv($"- Machine: {machine.Cores} cores ({machine.Cpu}), {machine.Memory}, {machine.Os}, {machine.Runtime}; shared with other work."))
             .AppendLine(Inv($"- Service: {source}; `dotnet src/Booking.Web/bin/Release/net10.0/Booking.Web.dll`, Production, MySQL provider, rate limiting off, one process and one fresh database per scenario."))
             .AppendLine(Inv($"- Database: {server.Version} ({server.Source}), {server.Durability}; loopback TCP."))
-            .AppendLine("- Load: a .NET closed-loop generator on the same machine (HttpClient, HTTP/1.1 keep-alive, one worker per connection); each window is followed by a drain in which every request in flight is answered and counted.")
+            .AppendLine(Inv($"- Load: a .NET closed-loop generator on the same machine ({Client(generator)}, HTTP/1.1 keep-alive, one worker and one connection each); each window is followed by a drain in which every request in flight is answered and counted."))
             .AppendLine("- Answers/s: 201 and 200 answers per second in the measured window; latency from send to the last byte of the answer, nearest rank over every answer of the window.")
             .AppendLine()
             .AppendLine("| Scenario | Conns | Batching | Log level | Answers/s | p50 ms | p99 ms | p99.9 ms | Errors | Peak RSS MiB | Books balanced | Audit clean | Load avg before → after |")
@@ -86,8 +86,8 @@ internal static class Report
     private static void AppendCpu(StringBuilder text, IReadOnlyList<ScenarioResult> results)
     {
         text.AppendLine().AppendLine("Where the CPU went during each window (in cores: 2.0 = both cores busy the whole window), and what the database did:").AppendLine()
-            .AppendLine("| Scenario | Conns | Service | mariadbd | Load generator | Other processes | Idle | Service µs CPU / answer | Service context switches / answer | Commits/s | Answers / commit | fsyncs/s | Statements / commit |")
-            .AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+            .AppendLine("| Scenario | Conns | Service | mariadbd | Load generator | Other processes | Idle | Generator µs CPU / request | Service µs CPU / answer | Service context switches / answer | Commits/s | Answers / commit | fsyncs/s | Statements / commit |")
+            .AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var r in results)
         {
             foreach (var l in r.Steps.Select(s => s.Load))
@@ -95,7 +95,7 @@ internal static class Report
                 var seconds = l.Elapsed.TotalSeconds;
                 var c = l.Cpu;
                 text.AppendLine(Inv(
-                    $"| {r.Name} | {l.Connections} | {c.Service:0.00} | {c.Database:0.00} | {c.LoadGenerator:0.00} | {c.Other:0.00} | {c.Idle:0.00} | {MicrosPerAnswer(l):N0} | {Switches(l):0.0} | {l.Server.Commits / seconds:N0} | {l.AnswersPerCommit:0.0} | {l.Server.Fsyncs / seconds:N0} | {(double)l.Server.Questions / Math.Max(1, l.Server.Commits):0.0} |"));
+                    $"| {r.Name} | {l.Connections} | {c.Service:0.00} | {c.Database:0.00} | {c.LoadGenerator:0.00} | {c.Other:0.00} | {c.Idle:0.00} | {GeneratorMicrosPerRequest(l):0.0} | {MicrosPerAnswer(l):N0} | {Switches(l):0.0} | {l.Server.Commits / seconds:N0} | {l.AnswersPerCommit:0.0} | {l.Server.Fsyncs / seconds:N0} | {(double)l.Server.Questions / Math.Max(1, l.Server.Commits):0.0} |"));
             }
         }
     }
@@ -138,6 +138,14 @@ internal static class Report
     }
 
     private static double MicrosPerAnswer(LoadResult l) => l.MeasuredAnswers == 0 ? 0 : l.Cpu.Service * l.Elapsed.TotalSeconds * 1e6 / l.MeasuredAnswers;
+
+    // Every request of the window counts, errors included: the generator did the same work for them.
+    private static double GeneratorMicrosPerRequest(LoadResult l) =>
+        l.Tally.Measured.Sum() is var requests and > 0 ? l.Cpu.LoadGenerator * l.Elapsed.TotalSeconds * 1e6 / requests : 0;
+
+    private static string Client(ConnectionKind generator) => generator == ConnectionKind.Raw
+        ? "`--generator raw`: a minimal HTTP/1.1 client over sockets, TCP_NODELAY"
+        : "`--generator httpclient`: HttpClient with SocketsHttpHandler";
 
     private static ScenarioResult? Find(IReadOnlyList<ScenarioResult> results, string name) => results.FirstOrDefault(r => r.Name == name);
 

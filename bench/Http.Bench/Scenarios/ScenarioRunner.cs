@@ -120,7 +120,7 @@ internal sealed class ScenarioRunner(BenchOptions options, BenchServer server, S
         Func<ServiceProfile?>? profile = null)
     {
         Console.Error.WriteLine($"[{DateTime.Now:HH:mm:ss}] {name}: {description}");
-        await using var session = await ServiceSession.StartAsync(server, binary, name, description, batch, level, _password, Environment(environment), setup);
+        await using var session = await ServiceSession.StartAsync(server, binary, options.Generator, name, description, batch, level, _password, Environment(environment), setup);
         var steps = await drive(session.Generator, session.Workload, session.Memory);
         return await session.FinishAsync(steps, profile?.Invoke());
     }
@@ -135,8 +135,8 @@ internal sealed class ScenarioRunner(BenchOptions options, BenchServer server, S
         var label = string.Join(' ', variant.Select(v => $"{v.Key}={v.Value}"));
         Console.Error.WriteLine($"[{DateTime.Now:HH:mm:ss}] {name}: hot event, A = baseline, B = {label}, {options.CompareRounds} alternating rounds");
         var levelB = variant.GetValueOrDefault("Serilog__MinimumLevel__Default", Warning);
-        await using var baseline = await ServiceSession.StartAsync(server, binary, name + " A", $"A/B baseline for {label}", ServiceSettings.DefaultBatchSize, Warning, _password, Environment(null), InitializeHotAsync);
-        await using var changed = await ServiceSession.StartAsync(server, binary, name + " B", $"A/B variant: {label}", ServiceSettings.DefaultBatchSize, levelB, _password, Environment(variant), InitializeHotAsync);
+        await using var baseline = await ServiceSession.StartAsync(server, binary, options.Generator, name + " A", $"A/B baseline for {label}", ServiceSettings.DefaultBatchSize, Warning, _password, Environment(null), InitializeHotAsync);
+        await using var changed = await ServiceSession.StartAsync(server, binary, options.Generator, name + " B", $"A/B variant: {label}", ServiceSettings.DefaultBatchSize, levelB, _password, Environment(variant), InitializeHotAsync);
         var warmupA = await baseline.Generator.RunForAsync(new Offset(baseline.Workload, 99), options.Connections, TimeSpan.Zero, options.Warmup);
         var warmupB = await changed.Generator.RunForAsync(new Offset(changed.Workload, 99), options.Connections, TimeSpan.Zero, options.Warmup);
 

@@ -49,7 +49,7 @@ internal sealed class ServiceSession : IAsyncDisposable
     public IWorkload Workload { get; }
 
     public static async Task<ServiceSession> StartAsync(
-        BenchServer server, ServiceBinary binary, string name, string description, int batch, string level, string password,
+        BenchServer server, ServiceBinary binary, ConnectionKind client, string name, string description, int batch, string level, string password,
         IReadOnlyDictionary<string, string> environment, Func<ServiceApi, Task<(IWorkload Workload, IReadOnlyList<Guid> Events)>> setup)
     {
         var loadBefore = ProcFs.LoadAverage();
@@ -61,7 +61,7 @@ internal sealed class ServiceSession : IAsyncDisposable
             await api.WaitUntilReadyAsync(() => service.HasExited, () => service.ConsoleTail(30));
             var memory = new MemoryWatch(service.Pid);
             var (workload, events) = await setup(api);
-            var generator = new LoadGenerator(service.Port, service.Pid, server.Pid, server.ReadCountersAsync);
+            var generator = new LoadGenerator(client, service.Port, service.Pid, server.Pid, server.ReadCountersAsync);
             var size = batch != ServiceSettings.DefaultBatchSize ? batch.ToString(CultureInfo.InvariantCulture) : environment.GetValueOrDefault("Processing__MaxBatchSize", "1000");
             var batching = size == "1" ? "off (1)" : $"on ({size})";
             return new ServiceSession(binary, service, api, memory, generator, workload, events, name, description, batching, level, loadBefore);
