@@ -1,7 +1,7 @@
 namespace EventStore.MySql;
 
 /// <summary>Tuning of the MySQL store's group commit (see docs/adr/0008-group-commit-across-streams.md).</summary>
-public sealed class MySqlStoreOptions
+public sealed record MySqlStoreOptions
 {
     /// <summary>
     /// Most appends with an exact expected version that one transaction writes together. Appends that arrive while
