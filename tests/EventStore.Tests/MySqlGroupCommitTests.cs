@@ -63,6 +63,36 @@ public sealed class MySqlGroupCommitTests(MySqlDatabase database) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_stale_version_fails_the_one_round_trip_group_and_the_versions_are_then_checked_under_lock()
+    {
+        var (fresh, stale, created) = (TestEvents.StreamId("fresh"), TestEvents.StreamId("stale"), TestEvents.StreamId("created"));
+        foreach (var stream in new[] { fresh, stale })
+            await _store.AppendAsync(stream, ExpectedVersion.NoStream, TestEvents.Numbers(2));
+        await _store.AppendAsync(stale, ExpectedVersion.Exactly(2), TestEvents.Numbers(1));
+        var before = _store.GroupCommits;
+
+        Task<AppendResult>[] group = [];
+        var held = await WhileTheCommitterIsHeldAsync(() => group =
+        [
+            _store.AppendAsync(fresh, ExpectedVersion.Exactly(2), TestEvents.Numbers(1)),
+            _store.AppendAsync(stale, ExpectedVersion.Exactly(2), TestEvents.Numbers(1)),
+            _store.AppendAsync(created, ExpectedVersion.NoStream, TestEvents.Numbers(2)),
+            _store.AppendAsync(fresh, ExpectedVersion.Exactly(3), TestEvents.Numbers(1)),
+        ]);
+        await Task.WhenAll(group.Select(t => t.ContinueWith(_ => { }, TaskScheduler.Default)));
+
+        (_store.GroupCommits.Commits - before.Commits).ShouldBe(1, "only the transaction after the locking read committed");
+        (_store.GroupCommits.Appends - before.Appends).ShouldBe(3);
+        (await group[0]).StreamVersion.ShouldBe(3);
+        (await group[0]).Positions[0].ShouldBe(held.Positions[^1] + 1, "the stale version stopped the first attempt before it took a position");
+        (await Should.ThrowAsync<WrongExpectedVersionException>(group[1])).ActualVersion.ShouldBe(3);
+        (await group[2]).StreamVersion.ShouldBe(2);
+        (await group[3]).StreamVersion.ShouldBe(4);
+        (await _store.ReadStreamAsync(stale)).Count.ShouldBe(3);
+        (await _store.ReadStreamAsync(fresh)).Select(e => e.Version).ShouldBe([1L, 2, 3, 4]);
+    }
+
+    [Fact]
     public async Task A_group_whose_write_fails_has_every_append_written_alone()
     {
         var (projection, claimed) = ($"claims-{Guid.NewGuid():N}", TestEvents.StreamId("claimed"));
@@ -119,7 +149,7 @@ public sealed class MySqlGroupCommitTests(MySqlDatabase database) : IClassFixtur
 
     // Locks a stream row from another connection, starts an append to it (the only committer, now waiting on that
     // lock), queues the group behind it, then lets go: the committer finishes and takes the whole queue at once.
-    private async Task WhileTheCommitterIsHeldAsync(Action queueGroup)
+    private async Task<AppendResult> WhileTheCommitterIsHeldAsync(Action queueGroup)
     {
         var blocker = (await CreateStreamsAsync(1))[0];
         await using var holder = new MySqlConnection(database.ConnectionString);
@@ -135,7 +165,9 @@ public sealed class MySqlGroupCommitTests(MySqlDatabase database) : IClassFixtur
         await WaitUntilBlockedAsync(blocker);
         queueGroup();
         await transaction.RollbackAsync();
-        (await held).StreamVersion.ShouldBe(2);
+        var written = await held;
+        written.StreamVersion.ShouldBe(2);
+        return written;
     }
 
     // The held append's UPDATE of the locked stream row cannot finish before the lock is let go, so once the server

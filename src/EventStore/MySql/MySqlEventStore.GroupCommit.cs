@@ -131,15 +131,34 @@ public sealed partial class MySqlEventStore
         }
     }
 
-    // Returns the result of every append the group wrote, null for the rest (written alone afterwards). A failure
-    // after the locks were taken rolls everything back (or, if the connection died, leaves it unknown: the appends
-    // written alone then find their events and answer with the original result).
+    // Returns the result of every append the group wrote, null for the rest (written alone afterwards). First the
+    // optimistic write (one round trip, every version checked by the UPDATE); if a version was stale, the versions are
+    // read under lock and the appends that match are written. A failure rolls everything back (or, if the connection
+    // died, leaves it unknown: the appends written alone then find their events and answer with the original result).
     private async Task<AppendResult?[]> CommitGroupOnceAsync(List<PendingAppend> group)
     {
         var results = new AppendResult?[group.Count];
         var connection = await OpenAsync(CancellationToken.None).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
+            if (AsExpected(group) is { } expected)
+            {
+                try
+                {
+                    var first = await WriteAsync(connection, parameters => MySqlStatements.GroupAppend(expected, lockedVersionsChecked: false, parameters), CancellationToken.None)
+                        .ConfigureAwait(false);
+                    return Written(expected, Enumerable.Range(0, group.Count).ToList(), first, results);
+                }
+                catch (MySqlException e)
+                {
+                    await TryExecuteAsync(connection, MySqlStatements.ReleaseAndRollback).ConfigureAwait(false);
+                    if (e.IsTransient())
+                        throw;
+                    if (!e.IsStreamNotWritten() && !e.IsDuplicateKey())
+                        return results;
+                }
+            }
+
             var versions = await LockStreamsAsync(connection, group).ConfigureAwait(false);
             var accepted = new List<VersionedAppend>(group.Count);
             var acceptedIndexes = new List<int>(group.Count);
@@ -163,7 +182,8 @@ public sealed partial class MySqlEventStore
             long position;
             try
             {
-                position = await WriteAsync(connection, parameters => MySqlStatements.GroupAppend(accepted, parameters), CancellationToken.None).ConfigureAwait(false);
+                position = await WriteAsync(connection, parameters => MySqlStatements.GroupAppend(accepted, lockedVersionsChecked: true, parameters), CancellationToken.None)
+                    .ConfigureAwait(false);
             }
             catch (MySqlException e)
             {
@@ -173,17 +193,40 @@ public sealed partial class MySqlEventStore
                 return results;
             }
 
-            Interlocked.Increment(ref _groupCommits);
-            Interlocked.Add(ref _groupedAppends, accepted.Count);
-            for (var k = 0; k < accepted.Count; k++)
-            {
-                var (append, previous) = accepted[k];
-                results[acceptedIndexes[k]] = append.ResultAfter(previous, position);
-                position += append.Events.Count;
-            }
-
-            return results;
+            return Written(accepted, acceptedIndexes, position, results);
         }
+    }
+
+    // The appends as the group expects them, if every append to a stream expects the version the one before leaves.
+    private static List<VersionedAppend>? AsExpected(List<PendingAppend> group)
+    {
+        var next = new Dictionary<string, long>(StringComparer.Ordinal);
+        var appends = new List<VersionedAppend>(group.Count);
+        foreach (var pending in group)
+        {
+            var append = new VersionedAppend(pending.Append, pending.ExpectedVersion);
+            if (next.TryGetValue(append.Append.StreamId, out var chained) && chained != append.PreviousVersion)
+                return null;
+            next[append.Append.StreamId] = append.NewVersion;
+            appends.Add(append);
+        }
+
+        return appends;
+    }
+
+    private AppendResult?[] Written(List<VersionedAppend> written, List<int> indexes, long firstPosition, AppendResult?[] results)
+    {
+        Interlocked.Increment(ref _groupCommits);
+        Interlocked.Add(ref _groupedAppends, written.Count);
+        var position = firstPosition;
+        for (var k = 0; k < written.Count; k++)
+        {
+            var (append, previous) = written[k];
+            results[indexes[k]] = append.ResultAfter(previous, position);
+            position += append.Events.Count;
+        }
+
+        return results;
     }
 
     private static async Task<Dictionary<string, long>> LockStreamsAsync(MySqlConnection connection, List<PendingAppend> group)

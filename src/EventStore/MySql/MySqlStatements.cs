@@ -87,17 +87,22 @@ internal static class MySqlStatements
     }
 
     /// <summary>
-    /// Writes a group commit's appends in the transaction <see cref="BeginAndLockStreams"/> opened, every version
-    /// already checked against the locked stream rows, then commits: one UPDATE for the streams that exist (guarded
-    /// by its row count), one INSERT for those the group creates (a stream created meanwhile fails it with a
-    /// duplicate key), one INSERT for every event (as in <see cref="ConditionalAppend"/>), one upsert for the
-    /// documents and one INSERT for the claims, whatever the number of appends. Appends to one stream follow each
-    /// other in the list; the events follow each other from the one result row, the first global position, in list
-    /// order.
+    /// Writes a group commit's appends and commits, with one statement per kind of row however many appends: one
+    /// <c>UPDATE streams ... CASE</c> guarded by its row count, one INSERT for the streams the group creates (a stream
+    /// that exists fails it with a duplicate key), the events in one INSERT (as in <see cref="ConditionalAppend"/>),
+    /// one upsert for the documents and one INSERT for the claims. Appends to one stream follow each other in the list,
+    /// each expecting the version the one before leaves; the events follow each other from the one result row, the
+    /// first global position, in list order.
+    /// Optimistic (<paramref name="lockedVersionsChecked"/> false): one round trip that opens the transaction and
+    /// checks each stream's version in the UPDATE itself, so a single stale version fails the whole group (1242, or
+    /// 1062 for a stream that exists) before anything is inserted. Otherwise it runs in the transaction
+    /// <see cref="BeginAndLockStreams"/> opened, every version already checked against the locked rows.
     /// </summary>
-    public static string GroupAppend(IReadOnlyList<VersionedAppend> appends, MySqlParameterCollection parameters)
+    public static string GroupAppend(IReadOnlyList<VersionedAppend> appends, bool lockedVersionsChecked, MySqlParameterCollection parameters)
     {
         var sql = new StringBuilder(640 + (appends.Count * 400) + (appends.Sum(a => a.Append.Events.Count) * 64));
+        if (!lockedVersionsChecked)
+            sql.Append("START TRANSACTION; ");
         AddAppendParameters(appends, parameters);
         var first = new Dictionary<string, int>(StringComparer.Ordinal);
         var last = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -116,8 +121,20 @@ internal static class MySqlStatements
             sql.Append(" END, updated_at = CASE stream_id");
             foreach (var a in updated)
                 sql.Append(" WHEN @s").Append(Number(a)).Append(" THEN @now").Append(Number(a));
-            sql.Append(" END WHERE stream_id IN (").AppendJoin(',', updated.Select(a => "@s" + Number(a))).Append("); ");
-            sql.Append(StreamsNotWrittenGuard(updated.Count));
+            sql.Append(" END WHERE stream_id IN (").AppendJoin(',', updated.Select(a => "@s" + Number(a))).Append(')');
+            if (!lockedVersionsChecked)
+            {
+                sql.Append(" AND version = CASE stream_id");
+                foreach (var a in updated)
+                {
+                    var streamFirst = first[appends[a].Append.StreamId];
+                    sql.Append(" WHEN @s").Append(Number(streamFirst)).Append(" THEN ").Append(Number(appends[streamFirst].PreviousVersion));
+                }
+
+                sql.Append(" END");
+            }
+
+            sql.Append("; ").Append(StreamsNotWrittenGuard(updated.Count));
         }
 
         var created = first.Where(s => appends[s.Value].PreviousVersion == 0).ToList();
