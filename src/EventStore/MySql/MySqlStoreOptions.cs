@@ -14,7 +14,7 @@ public sealed record MySqlStoreOptions
     public int MaxEventsPerCommit { get; set; } = 10_000;
 
     /// <summary>Group commits in flight at once from this store instance.</summary>
-    public int MaxConcurrentCommits { get; set; } = 2;
+    public int MaxConcurrentCommits { get; set; } = 1;
 
     internal void Validate()
     {
