@@ -26,20 +26,25 @@ internal sealed record BenchOptions(
     /// <summary>Run on request only: the hot event again, with perf and dotnet-counters attached during its window.</summary>
     public const string ProfileScenario = "profile";
 
+    /// <summary>Run on request only: the same load against bench/Http.Ceiling, a server that answers "booked" and does nothing else.</summary>
+    public const string CeilingScenario = "ceiling";
+
     public const string Usage =
         """
         dotnet run -c Release --project bench/Http.Bench -- [options]
-          --scenarios a,b   any of hot,unbatched,soldout,many,logging,sweep,memory,profile (default: all but profile)
+          --scenarios a,b   any of hot,unbatched,soldout,many,logging,sweep,memory,profile,ceiling (default: all but profile
+                            and ceiling)
           --profile         add the profile scenario: the hot event with perf and dotnet-counters attached
           --seconds N       measured seconds per scenario (default 10)
           --warmup N        warm-up seconds before each measurement (default 15: a fresh service JIT-compiles that long)
-          --connections N   connections for hot, unbatched, soldout, many, logging (default 64)
+          --connections N   connections for hot, unbatched, soldout, many, logging, ceiling (default 64)
           --sweep 1,8,64    connection counts of the sweep on the hot event (default 1,8,64,256)
           --sweep-seconds N measured seconds per sweep step, after a 1 s warm-up (the first step: --warmup) (default 5)
           --events N        ticketed events in "many" (default 1000)
           --bookings N      bookings made by "memory", one ticketed event with N tickets (default 1000000)
           --no-build        use the existing Release build of src/Booking.Web
-          --service-env K=V extra environment for the service process (repeatable), for experiments
+          --service-env K=V extra environment for the service process (repeatable), for experiments; the ceiling's
+                            server gets it too
           --compare K=V     A/B: the hot event on two services, the second with this environment (repeatable),
                             in alternating windows; alone it replaces the scenarios, with --scenarios it follows them
           --compare-rounds N    alternating rounds (default 6)
@@ -99,7 +104,7 @@ internal sealed record BenchOptions(
     {
         given = true;
         var names = value.Split(',', StringSplitOptions.RemoveEmptyEntries);
-        var known = AllScenarios.Append(ProfileScenario).ToArray();
+        var known = AllScenarios.Append(ProfileScenario).Append(CeilingScenario).ToArray();
         var unknown = names.Except(known, StringComparer.Ordinal).ToList();
         return unknown.Count == 0
             ? known.Where(names.Contains).ToArray()

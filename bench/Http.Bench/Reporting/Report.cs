@@ -33,7 +33,7 @@ internal static class Report
                 var l = step.Load;
                 var rss = r.Steps.Count > 1 ? Inv($"{step.SampledPeakRssMib:N0} (sampled)") : Inv($"{r.PeakRssMib:N0}");
                 text.AppendLine(Inv(
-                    $"| {r.Name} | {l.Connections} | {r.Batching} | {r.LogLevel} | {l.PerSecond:N0} | {l.PercentileMs(50):0.0} | {l.PercentileMs(99):0.0} | {l.PercentileMs(99.9):0.0} | {l.Errors:N0} | {rss} | {YesNo(r.Books.Balanced)} | {YesNo(r.Audit.Clean)} | {r.LoadBefore} → {r.LoadAfter} |"));
+                    $"| {r.Name} | {l.Connections} | {r.Batching} | {r.LogLevel} | {l.PerSecond:N0} | {l.PercentileMs(50):0.0} | {l.PercentileMs(99):0.0} | {l.PercentileMs(99.9):0.0} | {l.Errors:N0} | {rss} | {Checked(r.Books?.Balanced)} | {Checked(r.Audit?.Clean)} | {r.LoadBefore} → {r.LoadAfter} |"));
             }
         }
 
@@ -69,7 +69,7 @@ internal static class Report
         if (Find(results, "hot") is { } hot)
         {
             var met = hot.Load.PerSecond >= 25_000 && hot.Load.PercentileMs(99) <= 25 && hot.Passed;
-            text.AppendLine(Inv($"- Hot event ≥ 25,000 bookings/s with p99 ≤ 25 ms at 64 connections, 0 errors, books balance: **{Met(met)}** ({hot.Load.PerSecond:N0}/s, p99 {hot.Load.PercentileMs(99):0.0} ms, {hot.Errors} errors, books {(hot.Books.Balanced ? "balance" : "do not balance")}, audit {(hot.Audit.Clean ? "clean" : "NOT clean")})."));
+            text.AppendLine(Inv($"- Hot event ≥ 25,000 bookings/s with p99 ≤ 25 ms at 64 connections, 0 errors, books balance: **{Met(met)}** ({hot.Load.PerSecond:N0}/s, p99 {hot.Load.PercentileMs(99):0.0} ms, {hot.Errors} errors, books {(hot.Books is { Balanced: true } ? "balance" : "do not balance")}, audit {(hot.Audit is { Clean: true } ? "clean" : "NOT clean")})."));
         }
 
         if (Find(results, "many") is { } many)
@@ -95,7 +95,7 @@ internal static class Report
                 var seconds = l.Elapsed.TotalSeconds;
                 var c = l.Cpu;
                 text.AppendLine(Inv(
-                    $"| {r.Name} | {l.Connections} | {c.Service:0.00} | {c.Database:0.00} | {c.LoadGenerator:0.00} | {c.Other:0.00} | {c.Idle:0.00} | {GeneratorMicrosPerRequest(l):0.0} | {MicrosPerAnswer(l):N0} | {Switches(l):0.0} | {l.Server.Commits / seconds:N0} | {l.AnswersPerCommit:0.0} | {l.Server.Fsyncs / seconds:N0} | {(double)l.Server.Questions / Math.Max(1, l.Server.Commits):0.0} |"));
+                    $"| {r.Name} | {l.Connections} | {c.Service:0.00} | {c.Database:0.00} | {c.LoadGenerator:0.00} | {c.Other:0.00} | {c.Idle:0.00} | {GeneratorMicrosPerRequest(l):0.0} | {MicrosPerAnswer(l):N0} | {Switches(l):0.0} | {l.Server.Commits / seconds:N0} | {PerCommit(l.MeasuredAnswers, l)} | {l.Server.Fsyncs / seconds:N0} | {PerCommit(l.Server.Questions, l)} |"));
             }
         }
     }
@@ -127,8 +127,8 @@ internal static class Report
         {
             var all = Tally.Merge(r.Steps.Select(s => s.Load.Tally)).All;
             text.AppendLine(Inv($"- **{r.Name}** — {r.Description}. Requests {all.Sum():N0}: booked {all[(int)Outcome.Booked]:N0}, waitlisted {all[(int)Outcome.Waitlisted]:N0}, cancelled {all[(int)Outcome.Cancelled]:N0}, left the waiting list {all[(int)Outcome.LeftWaitlist]:N0}, errors {r.Errors:N0}."))
-                .AppendLine(Inv($"  Books {(r.Books.Balanced ? "balanced" : "**not balanced**")}: {r.Books.Detail}."))
-                .AppendLine(Inv($"  `audit --all`: exit {r.Audit.ExitCode} in {r.Audit.Elapsed.TotalSeconds:0.0} s ({Oneline(r.Audit.Summary)}). Peak RSS (VmHWM) {r.PeakRssMib:N0} MiB, {r.EndRssMib:N0} MiB at the end."));
+                .AppendLine(Books(r))
+                .AppendLine(Inv($"  {Audit(r)} Peak RSS (VmHWM) {r.PeakRssMib:N0} MiB, {r.EndRssMib:N0} MiB at the end."));
             foreach (var (error, count) in Tally.Merge(r.Steps.Select(s => s.Load.Tally)).Errors.OrderByDescending(e => e.Value).Take(5))
                 text.AppendLine(Inv($"  Error ×{count:N0}: {error}"));
         }
@@ -136,6 +136,17 @@ internal static class Report
         if (!string.IsNullOrEmpty(chart))
             text.AppendLine().AppendLine(Inv($"![Throughput and p99 against connections]({chart})"));
     }
+
+    private static string Books(ScenarioResult r) => r.Books is { } books
+        ? Inv($"  Books {(books.Balanced ? "balanced" : "**not balanced**")}: {books.Detail}.")
+        : "  Books: not checked, they do not apply: this server keeps none.";
+
+    private static string Audit(ScenarioResult r) => r.Audit is { } audit
+        ? Inv($"`audit --all`: exit {audit.ExitCode} in {audit.Elapsed.TotalSeconds:0.0} s ({Oneline(audit.Summary)}).")
+        : "`audit --all`: not run, it does not apply: nothing was written.";
+
+    // A window without commits (the ceiling) has no batch size and no statements per commit.
+    private static string PerCommit(long count, LoadResult l) => l.Server.Commits == 0 ? "–" : Inv($"{(double)count / l.Server.Commits:0.0}");
 
     private static double MicrosPerAnswer(LoadResult l) => l.MeasuredAnswers == 0 ? 0 : l.Cpu.Service * l.Elapsed.TotalSeconds * 1e6 / l.MeasuredAnswers;
 
@@ -151,7 +162,12 @@ internal static class Report
 
     private static string Oneline(string text) => text.ReplaceLineEndings(" / ").Replace("|", "/", StringComparison.Ordinal);
 
-    private static string YesNo(bool value) => value ? "yes" : "**no**";
+    private static string Checked(bool? value) => value switch
+    {
+        true => "yes",
+        false => "**no**",
+        null => "n/a",
+    };
 
     private static string Met(bool value) => value ? "met" : "not met";
 

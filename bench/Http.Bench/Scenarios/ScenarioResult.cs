@@ -4,15 +4,18 @@ using Http.Bench.Service;
 
 namespace Http.Bench.Scenarios;
 
-/// <summary>One scenario: its settings, the measured load (or, for the sweep, one per step), and the checks after it.</summary>
+/// <summary>
+/// One scenario: its settings, the measured load (or, for the sweep, one per step), and the checks after it. Books and
+/// audit are null where they do not apply (the ceiling: a server that keeps no books).
+/// </summary>
 internal sealed record ScenarioResult(
     string Name,
     string Description,
     string Batching,
     string LogLevel,
     IReadOnlyList<Step> Steps,
-    Books Books,
-    AuditResult Audit,
+    Books? Books,
+    AuditResult? Audit,
     double PeakRssMib,
     double EndRssMib,
     string LoadBefore,
@@ -24,7 +27,7 @@ internal sealed record ScenarioResult(
 
     public long Errors => Steps.Sum(s => s.Load.Errors);
 
-    public bool Passed => Books.Balanced && Audit.Clean && Errors == 0;
+    public bool Passed => (Books?.Balanced ?? true) && (Audit?.Clean ?? true) && Errors == 0;
 }
 
 /// <summary>One measured window, with the highest resident set sampled during it.</summary>

@@ -36,6 +36,7 @@ internal sealed class ScenarioRunner(BenchOptions options, BenchServer server, S
         "sweep" => Sweep(),
         "memory" => Memory(),
         BenchOptions.ProfileScenario => Profile(),
+        BenchOptions.CeilingScenario => Ceiling(),
         _ => throw new ArgumentOutOfRangeException(nameof(scenario), scenario, "Unknown scenario."),
     };
 
@@ -55,6 +56,15 @@ internal sealed class ScenarioRunner(BenchOptions options, BenchServer server, S
                 async () => profile = await ServiceProfile.CollectAsync(generator.ServicePid, options.Measure - TimeSpan.FromSeconds(1), Directory.CreateTempSubdirectory("eventbooking-http-profile-").FullName))],
             ServiceProfile.ServiceEnvironment,
             () => profile);
+    }
+
+    // The hot event's requests, with the same generator and connections, against a server that only answers.
+    private async Task<ScenarioResult> Ceiling()
+    {
+        Console.Error.WriteLine($"[{DateTime.Now:HH:mm:ss}] {CeilingSession.Name}: {CeilingSession.Description}");
+        await using var session = await CeilingSession.StartAsync(binary.RepositoryRoot, server, options.Generator, options.ServiceEnvironment);
+        var step = await MeasureAsync(session.Generator, new HotEvent(Guid.CreateVersion7()), options.Connections, options.Warmup, options.Measure, session.Memory);
+        return await session.FinishAsync(step);
     }
 
     private Task<ScenarioResult> SoldOutRun() =>
