@@ -6,9 +6,9 @@ namespace EventStore.MySql;
 // Group commit (docs/adr/0008-group-commit-across-streams.md). Appends with an exact expected version are queued; at
 // most MaxConcurrentCommits committers drain the queue, and each writes what it took in one transaction:
 // - one append: the usual one-round-trip conditional append (nothing changes for a lone writer);
-// - several: lock their stream rows (SELECT ... FOR UPDATE, one round trip), check every expected version against
-//   them (appends to one stream in queue order), then write the stream rows, events and documents of the appends that
-//   match and commit (a second round trip, the same SQL as a lone append).
+// - several: one round trip that writes them all with one statement per kind of row, every expected version checked
+//   by the UPDATE of the stream rows (appends to one stream in queue order). If a version was stale, roll back, lock
+//   the stream rows (SELECT ... FOR UPDATE), keep the appends whose versions match and write those.
 // Only accepted appends are answered from the group. Every other append, and every append of a group that failed
 // (a claim that exists, a stream created meanwhile by another process, a lost connection), is written alone
 // afterwards through the usual path, which tells a conflict from a retry of what the group already committed. So
