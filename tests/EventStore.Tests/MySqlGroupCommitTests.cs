@@ -93,6 +93,23 @@ public sealed class MySqlGroupCommitTests(MySqlDatabase database) : IClassFixtur
     }
 
     [Fact]
+    public async Task An_append_larger_than_the_grouping_limit_is_written_at_once_while_the_committer_is_busy()
+    {
+        var (large, small) = (TestEvents.StreamId("large"), TestEvents.StreamId("small"));
+        Task<AppendResult> queued = Task.FromResult<AppendResult>(null!);
+
+        await WhileTheCommitterIsHeldAsync(async () =>
+        {
+            queued = _store.AppendAsync(small, ExpectedVersion.NoStream, TestEvents.Numbers(1));
+            var written = await _store.AppendAsync(large, ExpectedVersion.NoStream, TestEvents.Numbers(51)).WaitAsync(TimeSpan.FromSeconds(30));
+            written.StreamVersion.ShouldBe(51);
+            queued.IsCompleted.ShouldBeFalse("a small append waits for the committer");
+        });
+
+        (await queued).StreamVersion.ShouldBe(1);
+    }
+
+    [Fact]
     public async Task A_group_whose_write_fails_has_every_append_written_alone()
     {
         var (projection, claimed) = ($"claims-{Guid.NewGuid():N}", TestEvents.StreamId("claimed"));
@@ -149,7 +166,14 @@ public sealed class MySqlGroupCommitTests(MySqlDatabase database) : IClassFixtur
 
     // Locks a stream row from another connection, starts an append to it (the only committer, now waiting on that
     // lock), queues the group behind it, then lets go: the committer finishes and takes the whole queue at once.
-    private async Task<AppendResult> WhileTheCommitterIsHeldAsync(Action queueGroup)
+    private Task<AppendResult> WhileTheCommitterIsHeldAsync(Action queueGroup) =>
+        WhileTheCommitterIsHeldAsync(() =>
+        {
+            queueGroup();
+            return Task.CompletedTask;
+        });
+
+    private async Task<AppendResult> WhileTheCommitterIsHeldAsync(Func<Task> whileHeld)
     {
         var blocker = (await CreateStreamsAsync(1))[0];
         await using var holder = new MySqlConnection(database.ConnectionString);
@@ -163,7 +187,7 @@ public sealed class MySqlGroupCommitTests(MySqlDatabase database) : IClassFixtur
 
         var held = _store.AppendAsync(blocker, ExpectedVersion.Exactly(1), TestEvents.Numbers(1));
         await WaitUntilBlockedAsync(blocker);
-        queueGroup();
+        await whileHeld();
         await transaction.RollbackAsync();
         var written = await held;
         written.StreamVersion.ShouldBe(2);

@@ -13,7 +13,7 @@ public sealed partial class MySqlEventStore
         CancellationToken cancellationToken = default)
     {
         var append = PreparedAppend.Create(streamId, events, documents, _types, _time);
-        return expected.Value >= 0 && _options.MaxAppendsPerCommit > 1
+        return expected.Value >= 0 && _options.MaxAppendsPerCommit > 1 && append.Events.Count <= _options.MaxEventsPerGroupedAppend
             ? EnqueueAsync(append, expected.Value, cancellationToken)
             : AppendAloneAsync(append, expected, cancellationToken);
     }

@@ -10,8 +10,14 @@ public sealed record MySqlStoreOptions
     /// </summary>
     public int MaxAppendsPerCommit { get; set; } = 256;
 
-    /// <summary>Most events in one group commit (an append larger than this is still written, alone).</summary>
+    /// <summary>Most events in one group commit.</summary>
     public int MaxEventsPerCommit { get; set; } = 10_000;
+
+    /// <summary>
+    /// An append with more events than this is a batch already: it is written at once in its own transaction, in
+    /// parallel with the group commits, so that large appends are not written one after the other.
+    /// </summary>
+    public int MaxEventsPerGroupedAppend { get; set; } = 50;
 
     /// <summary>Group commits in flight at once from this store instance.</summary>
     public int MaxConcurrentCommits { get; set; } = 1;
@@ -21,5 +27,6 @@ public sealed record MySqlStoreOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxAppendsPerCommit, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxEventsPerCommit, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxConcurrentCommits, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxEventsPerGroupedAppend, 1);
     }
 }
