@@ -59,7 +59,17 @@ public sealed partial class MySqlEventStore
                 continue;
             }
 
-            await CommitAsync(group).ConfigureAwait(false);
+            try
+            {
+                await CommitAsync(group).ConfigureAwait(false);
+            }
+            catch (Exception e)
+            {
+                // Not expected (CommitAsync answers every append itself), but a committer must never stop with its
+                // slot taken or leave an appender waiting.
+                foreach (var pending in group)
+                    pending.Fail(e);
+            }
         }
     }
 
