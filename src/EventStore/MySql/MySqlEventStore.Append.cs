@@ -40,7 +40,7 @@ public sealed partial class MySqlEventStore
             try
             {
                 var firstPosition = await WriteAsync(
-                    connection, parameters => MySqlStatements.ConditionalAppend(append, previous, startTransaction: exact, parameters), cancellationToken).ConfigureAwait(false);
+                    connection, parameters => MySqlStatements.ConditionalAppend([new VersionedAppend(append, previous)], versionsLocked: !exact, parameters), cancellationToken).ConfigureAwait(false);
                 return append.ResultAfter(previous, firstPosition);
             }
             catch (MySqlException e)

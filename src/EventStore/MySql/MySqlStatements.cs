@@ -59,49 +59,23 @@ internal static class MySqlStatements
     public const string ReleaseAndRollback = "DO RELEASE_LOCK(CONCAT('eventstore.append.', DATABASE())); ROLLBACK;";
 
     /// <summary>
-    /// Writes the stream row, the events and the documents if the stream is at <paramref name="previousVersion"/>,
-    /// then commits: one round trip. The stream row is written first. If the conditional UPDATE matched nothing, the
-    /// guard fails the batch with error 1242 before anything is inserted, so a refused append burns no global
-    /// position; creating a stream that exists fails with a duplicate key just as early.
+    /// Writes appends (one, or a group commit's) and commits, with one statement per kind of row however many appends:
+    /// one <c>UPDATE streams ... CASE</c> guarded by its row count, one INSERT for the streams created (a stream that
+    /// exists fails it with a duplicate key), the events in one INSERT, one upsert for the documents and one INSERT
+    /// for the claims. Appends to one stream follow each other in the list, each expecting the version the one before
+    /// leaves. The only result row is the first global position written; the events follow from it in list order.
+    /// With <paramref name="versionsLocked"/> false the statement opens the transaction itself and the UPDATE checks
+    /// each stream's version: a stale one fails the batch with error 1242 before anything is inserted, so a refused
+    /// append burns no global position. Otherwise it runs in the transaction <see cref="BeginAndLockStream"/> or
+    /// <see cref="BeginAndLockStreams"/> opened, every version already checked against the locked rows.
     /// The named lock is held only around the events INSERT, so global positions are allocated and their rows placed
     /// in the index one commit at a time; a reader that sees position p can then rely on every lower position being
     /// either in the index (and waited for by its locking read) or never to exist. Commits still run in parallel.
-    /// The only result row is the first global position written.
     /// </summary>
-    public static string ConditionalAppend(PreparedAppend append, long previousVersion, bool startTransaction, MySqlParameterCollection parameters)
-    {
-        VersionedAppend[] appends = [new(append, previousVersion)];
-        var sql = new StringBuilder(320 + (append.Events.Count * 64));
-        // The exact path locks only the stream row by its key, so the default isolation level is as good as any.
-        if (startTransaction)
-            sql.Append("START TRANSACTION; ");
-        AddAppendParameters(appends, parameters);
-        var newVersion = Number(appends[0].NewVersion);
-        sql.Append(previousVersion == 0
-            ? $"INSERT INTO streams (stream_id, version, created_at, updated_at) VALUES (@s0, {newVersion}, @now0, @now0); "
-            : $"UPDATE streams SET version = {newVersion}, updated_at = @now0 WHERE stream_id = @s0 AND version = {Number(previousVersion)}; ");
-        sql.Append(StreamsNotWrittenGuard(1));
-        AppendEvents(sql, appends, parameters);
-        AppendDocuments(sql, append.Documents.Select(d => (d, appends[0].NewVersion, "@now0")), parameters);
-        return sql.Append(" COMMIT;").ToString();
-    }
-
-    /// <summary>
-    /// Writes a group commit's appends and commits, with one statement per kind of row however many appends: one
-    /// <c>UPDATE streams ... CASE</c> guarded by its row count, one INSERT for the streams the group creates (a stream
-    /// that exists fails it with a duplicate key), the events in one INSERT (as in <see cref="ConditionalAppend"/>),
-    /// one upsert for the documents and one INSERT for the claims. Appends to one stream follow each other in the list,
-    /// each expecting the version the one before leaves; the events follow each other from the one result row, the
-    /// first global position, in list order.
-    /// Optimistic (<paramref name="lockedVersionsChecked"/> false): one round trip that opens the transaction and
-    /// checks each stream's version in the UPDATE itself, so a single stale version fails the whole group (1242, or
-    /// 1062 for a stream that exists) before anything is inserted. Otherwise it runs in the transaction
-    /// <see cref="BeginAndLockStreams"/> opened, every version already checked against the locked rows.
-    /// </summary>
-    public static string GroupAppend(IReadOnlyList<VersionedAppend> appends, bool lockedVersionsChecked, MySqlParameterCollection parameters)
+    public static string ConditionalAppend(IReadOnlyList<VersionedAppend> appends, bool versionsLocked, MySqlParameterCollection parameters)
     {
         var sql = new StringBuilder(640 + (appends.Count * 400) + (appends.Sum(a => a.Append.Events.Count) * 64));
-        if (!lockedVersionsChecked)
+        if (!versionsLocked)
             sql.Append("START TRANSACTION; ");
         AddAppendParameters(appends, parameters);
         var first = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -122,7 +96,7 @@ internal static class MySqlStatements
             foreach (var a in updated)
                 sql.Append(" WHEN @s").Append(Number(a)).Append(" THEN @now").Append(Number(a));
             sql.Append(" END WHERE stream_id IN (").AppendJoin(',', updated.Select(a => "@s" + Number(a))).Append(')');
-            if (!lockedVersionsChecked)
+            if (!versionsLocked)
             {
                 sql.Append(" AND version = CASE stream_id");
                 foreach (var a in updated)
