@@ -50,6 +50,8 @@ internal sealed partial class TicketedEventProcessor
                     }
 
                     Volatile.Write(ref _state, decided.State);
+                    if (decided.Events.Count > 0)
+                        _lastEventId = decided.Events[^1].EventId;
                 }
 
                 Complete(batch, decided.Results);
@@ -174,19 +176,41 @@ internal sealed partial class TicketedEventProcessor
         return stored;
     }
 
+    // Reads on from the event the state ends with, and checks that it is still the one stored at that version.
     private async Task CatchUpAsync()
     {
         var state = _state;
+        var lastEventId = _lastEventId;
+        var from = state.Version;
         while (true)
         {
-            var page = await _store.ReadStreamAsync(Id.StreamId, state.Version + 1, CatchUpPageSize, _stopping).ConfigureAwait(false);
-            foreach (var recorded in page)
+            var page = await _store.ReadStreamAsync(Id.StreamId, Math.Max(from, 1), CatchUpPageSize, _stopping).ConfigureAwait(false);
+            var skip = 0;
+            if (from == state.Version && state.Version > 0)
+            {
+                if (page.Count == 0 || page[0].EventId != lastEventId)
+                {
+                    LogDiverged(Id.Value, state.Version);
+                    (state, lastEventId, from) = (TicketedEventState.Initial, null, 1);
+                    continue;
+                }
+
+                skip = 1;
+            }
+
+            foreach (var recorded in page.Skip(skip))
+            {
                 state = TicketedEventState.Evolve(state, recorded.Data);
+                lastEventId = recorded.EventId;
+            }
+
             if (page.Count < CatchUpPageSize)
                 break;
+            from = state.Version + 1;
         }
 
         Volatile.Write(ref _state, state);
+        _lastEventId = lastEventId;
         _stale = false;
     }
 

@@ -11,7 +11,9 @@
 //   version, after its commands were queued (else another process's write could be missed).
 // - Failure: a failed append is retried with the same event ids (the store's append is idempotent). If it keeps
 //   failing, the batch's callers get BookingUnavailableException (saying the outcome is unknown) and the state is
-//   reloaded before the next batch, because the outcome of the last attempt is unknown until then.
+//   reloaded before the next batch, because the outcome of the last attempt is unknown until then. Catching up
+//   checks the event at the state's version by id, not only the version number: a state that diverged from the
+//   stream (events it holds that were never stored) is folded again from the start.
 // - Idempotency: a command sent with an idempotency key has its answer stored as a claimed document (MustBeNew)
 //   in the same transaction as the batch's events, or alone (at the version it was decided at) when the batch wrote
 //   none. A key answered earlier in the batch, or found stored by another writer after a conflict, is answered from
@@ -36,6 +38,8 @@ internal sealed partial class TicketedEventProcessor
     private readonly Func<TicketedEventProcessor, bool> _leaveRegistry;
     private readonly CancellationToken _stopping;
     private TicketedEventState _state = TicketedEventState.Initial;
+    // The id of the event at _state.Version: catching up checks that the stream still holds it there.
+    private Guid? _lastEventId;
     private bool _stale = true;
 
     public TicketedEventProcessor(

@@ -10,10 +10,10 @@ internal static class MySqlErrors
     /// <summary>Duplicate key: another writer got the version (or the event id) first.</summary>
     public static bool IsDuplicateKey(this MySqlException e) => e.ErrorCode == MySqlErrorCode.DuplicateKeyEntry;
 
-    /// <summary>The append's guard fired: the stream was not at the expected version, and nothing was inserted.</summary>
-    public static bool IsStreamNotWritten(this MySqlException e) => e.Number == 1242; // ER_SUBQUERY_NO_1_ROW
-
-    /// <summary>Deadlock or lock wait timeout: InnoDB rolled the transaction back, so running it again is safe.</summary>
+    /// <summary>
+    /// Deadlock or lock wait timeout: InnoDB rolled the transaction back, so running it again is safe. On Galera a
+    /// transaction that lost certification to another node's, or was aborted by it, reports a deadlock too.
+    /// </summary>
     public static bool IsTransient(this MySqlException e) =>
         e.ErrorCode is MySqlErrorCode.LockDeadlock or MySqlErrorCode.LockWaitTimeout;
 

@@ -21,9 +21,9 @@ public sealed partial class MySqlEventStore
     private Task<AppendResult> AppendAloneAsync(PreparedAppend append, ExpectedVersion expected, CancellationToken cancellationToken) =>
         MySqlErrors.RetryTransientAsync(() => AppendOnceAsync(append, expected, cancellationToken), cancellationToken);
 
-    // An exact expectation is checked by the write itself: one round trip. Any and StreamExists first lock the
-    // stream row to learn its version (two round trips). Either way the version is checked before anything is
-    // inserted, so a refused append burns no global position.
+    // An exact expectation is checked by the write itself: one round trip on a single server. Any and StreamExists
+    // first lock the stream row to learn its version (two round trips). Either way the version is checked before
+    // anything is inserted.
     private async Task<AppendResult> AppendOnceAsync(PreparedAppend append, ExpectedVersion expected, CancellationToken cancellationToken)
     {
         var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -33,7 +33,7 @@ public sealed partial class MySqlEventStore
             var previous = exact ? expected.Value : await LockStreamAsync(connection, append.StreamId, cancellationToken).ConfigureAwait(false);
             if (!expected.IsSatisfiedBy(previous))
             {
-                await ExecuteAsync(connection, MySqlStatements.ReleaseAndRollback, cancellationToken).ConfigureAwait(false);
+                await ExecuteAsync(connection, MySqlStatements.Rollback, cancellationToken).ConfigureAwait(false);
                 return await RefusedAppendAsync(connection, append, expected, null, cancellationToken).ConfigureAwait(false);
             }
 
@@ -43,16 +43,19 @@ public sealed partial class MySqlEventStore
                     connection, parameters => MySqlStatements.ConditionalAppend([new VersionedAppend(append, previous)], versionsLocked: !exact, parameters), cancellationToken).ConfigureAwait(false);
                 return append.ResultAfter(previous, firstPosition);
             }
-            catch (MySqlException e)
+            catch (Exception e) when (e is MySqlException or StreamNotWrittenException)
             {
-                // Whatever failed, never leave the named lock held by a pooled connection.
-                await TryExecuteAsync(connection, MySqlStatements.ReleaseAndRollback).ConfigureAwait(false);
-                if (!e.IsStreamNotWritten() && !e.IsDuplicateKey())
+                await TryExecuteAsync(connection, MySqlStatements.Rollback).ConfigureAwait(false);
+                if (!IsRefusal(e))
                     throw;
                 return await RefusedAppendAsync(connection, append, expected, e, cancellationToken).ConfigureAwait(false);
             }
         }
     }
+
+    // The stream was not at its version, or a row that must be new exists (a stream created meanwhile, an event id or
+    // a claim stored before): nothing was written.
+    private static bool IsRefusal(Exception e) => e is StreamNotWrittenException || (e is MySqlException m && m.IsDuplicateKey());
 
     private static async Task<long> LockStreamAsync(MySqlConnection connection, string streamId, CancellationToken cancellationToken)
     {
@@ -60,11 +63,11 @@ public sealed partial class MySqlEventStore
         return await FirstInt64Async(command, cancellationToken).ConfigureAwait(false) ?? 0;
     }
 
-    private static async Task<long> WriteAsync(MySqlConnection connection, Func<MySqlParameterCollection, string> statement, CancellationToken cancellationToken)
+    // Runs a write script and commits, in one round trip or one statement per round trip (Galera: see MySqlWriteScript).
+    private async Task<long> WriteAsync(MySqlConnection connection, Func<MySqlParameterCollection, MySqlWriteScript> script, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
-        command.CommandText = statement(command.Parameters);
-        return await FirstInt64Async(command, cancellationToken).ConfigureAwait(false)
+        return await script(command.Parameters).RunAsync(command, IsGalera == true, cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException("The append did not report its first global position.");
     }
 

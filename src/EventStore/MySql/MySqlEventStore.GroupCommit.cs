@@ -159,12 +159,12 @@ public sealed partial class MySqlEventStore
                         .ConfigureAwait(false);
                     return Written(expected, Enumerable.Range(0, group.Count).ToList(), first, results);
                 }
-                catch (MySqlException e)
+                catch (Exception e) when (e is MySqlException or StreamNotWrittenException)
                 {
-                    await TryExecuteAsync(connection, MySqlStatements.ReleaseAndRollback).ConfigureAwait(false);
-                    if (e.IsTransient())
+                    await TryExecuteAsync(connection, MySqlStatements.Rollback).ConfigureAwait(false);
+                    if (e is MySqlException m && m.IsTransient())
                         throw;
-                    if (!e.IsStreamNotWritten() && !e.IsDuplicateKey())
+                    if (!IsRefusal(e))
                         return results;
                 }
             }
@@ -185,7 +185,7 @@ public sealed partial class MySqlEventStore
 
             if (accepted.Count == 0)
             {
-                await ExecuteAsync(connection, MySqlStatements.ReleaseAndRollback, CancellationToken.None).ConfigureAwait(false);
+                await ExecuteAsync(connection, MySqlStatements.Rollback, CancellationToken.None).ConfigureAwait(false);
                 return results;
             }
 
@@ -195,10 +195,10 @@ public sealed partial class MySqlEventStore
                 position = await WriteAsync(connection, parameters => MySqlStatements.ConditionalAppend(accepted, versionsLocked: true, parameters), CancellationToken.None)
                     .ConfigureAwait(false);
             }
-            catch (MySqlException e)
+            catch (Exception e) when (e is MySqlException or StreamNotWrittenException)
             {
-                await TryExecuteAsync(connection, MySqlStatements.ReleaseAndRollback).ConfigureAwait(false);
-                if (e.IsTransient())
+                await TryExecuteAsync(connection, MySqlStatements.Rollback).ConfigureAwait(false);
+                if (e is MySqlException m && m.IsTransient())
                     throw;
                 return results;
             }

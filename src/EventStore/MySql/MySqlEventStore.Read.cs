@@ -22,44 +22,29 @@ public sealed partial class MySqlEventStore
 
     /// <inheritdoc />
     public Task<IReadOnlyList<RecordedEvent>> ReadAllAsync(long fromPosition, int maxCount, CancellationToken cancellationToken = default) =>
-        ReadGlobalOrderAsync(MySqlStatements.ReadAll, MySqlStatements.ReadAllLocking, fromPosition, maxCount, null, ToRecordedEvent, e => e.Position, cancellationToken);
+        ReadGlobalOrderAsync(MySqlStatements.ReadAll, fromPosition, maxCount, null, ToRecordedEvent, cancellationToken);
 
     /// <inheritdoc />
     public Task<IReadOnlyList<EventHeader>> ReadAllHeadersAsync(
         long fromPosition, int maxCount, IReadOnlySet<string> payloadTypes, CancellationToken cancellationToken = default) =>
-        ReadGlobalOrderAsync(
-            MySqlStatements.ReadAllHeaders, MySqlStatements.ReadAllHeadersLocking, fromPosition, maxCount, PayloadTypeList.Format(payloadTypes),
-            ToEventHeader, e => e.Position, cancellationToken);
+        ReadGlobalOrderAsync(MySqlStatements.ReadAllHeaders, fromPosition, maxCount, PayloadTypeList.Format(payloadTypes), ToEventHeader, cancellationToken);
 
+    // Positions are handed out in commit order (MySqlStatements.ConditionalAppend), so a snapshot read sees a prefix of
+    // the global order: nothing it passes over can commit later.
     private async Task<IReadOnlyList<T>> ReadGlobalOrderAsync<T>(
-        string sql, string lockingSql, long fromPosition, int maxCount, string? types, Func<DbDataReader, T> map, Func<T, long> position,
-        CancellationToken cancellationToken)
+        string sql, long fromPosition, int maxCount, string? types, Func<DbDataReader, T> map, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxCount);
         var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
-            // A page whose positions run from fromPosition without a hole cannot be hiding an append in flight
-            // inside its range, so the cheap snapshot read is enough. Otherwise (a hole: an append not yet
-            // committed, or one rolled back) read again with the locking read, which waits until it is resolved.
-            var page = await ReadGlobalPageAsync(connection, sql, fromPosition, maxCount, types, map, cancellationToken).ConfigureAwait(false);
-            if (page.Count == 0 || (position(page[0]) == fromPosition && position(page[^1]) - fromPosition == page.Count - 1))
-                return page;
-            return await ReadGlobalPageAsync(connection, lockingSql, fromPosition, maxCount, types, map, cancellationToken).ConfigureAwait(false);
+            await using var command = Command(connection, sql);
+            command.Parameters.AddWithValue("@from", fromPosition);
+            command.Parameters.AddWithValue("@max", maxCount);
+            if (types is not null)
+                command.Parameters.AddWithValue("@types", types);
+            return await ReadRowsAsync(command, map, cancellationToken).ConfigureAwait(false);
         }
-    }
-
-    private static async Task<IReadOnlyList<T>> ReadGlobalPageAsync<T>(
-        MySqlConnection connection, string sql, long fromPosition, int maxCount, string? types, Func<DbDataReader, T> map, CancellationToken cancellationToken)
-    {
-        await using var command = Command(connection, sql);
-        command.Parameters.AddWithValue("@from", fromPosition);
-        command.Parameters.AddWithValue("@max", maxCount);
-        if (types is not null)
-            command.Parameters.AddWithValue("@types", types);
-        // The locking read may wait for an append in flight; that wait is the point, so no command timeout.
-        command.CommandTimeout = 0;
-        return await ReadRowsAsync(command, map, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -133,7 +118,6 @@ public sealed partial class MySqlEventStore
         var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await using (reader.ConfigureAwait(false))
         {
-            // The statement may be preceded by SET TRANSACTION, whose (empty) result comes first.
             do
             {
                 while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))

@@ -16,8 +16,10 @@ public sealed partial class MySqlEventStore
         await MySqlErrors.RetryTransientAsync(() => SaveDocumentsOnceAsync(streamId, expected, prepared, now, cancellationToken), cancellationToken).ConfigureAwait(false);
     }
 
-    // The stream row is locked (FOR UPDATE) while the documents are written, so an append cannot slip in between
-    // the version check and the commit.
+    // The stream row is locked (FOR UPDATE) while the documents are written, so an append through the same server
+    // cannot slip in between the version check and the commit. On Galera that lock is local to the node, and an
+    // append through another node may commit in between; the documents are then still true of the version read,
+    // which the causal read made the newest committed when the check ran (they record a decision that changed nothing).
     private async Task<long> SaveDocumentsOnceAsync(
         string streamId, ExpectedVersion expected, IReadOnlyList<PreparedDocument> documents, DateTime now, CancellationToken cancellationToken)
     {
@@ -27,21 +29,20 @@ public sealed partial class MySqlEventStore
             var actual = await LockStreamAsync(connection, streamId, cancellationToken).ConfigureAwait(false);
             if (!expected.IsSatisfiedBy(actual))
             {
-                await ExecuteAsync(connection, MySqlStatements.ReleaseAndRollback, cancellationToken).ConfigureAwait(false);
+                await ExecuteAsync(connection, MySqlStatements.Rollback, cancellationToken).ConfigureAwait(false);
                 throw new WrongExpectedVersionException(streamId, expected, actual);
             }
 
             try
             {
                 await using var command = connection.CreateCommand();
-                command.CommandText = MySqlStatements.SaveDocuments(documents, actual, command.Parameters);
                 command.Parameters.AddWithValue("@now", now);
-                await FirstInt64Async(command, cancellationToken).ConfigureAwait(false);
+                await MySqlStatements.SaveDocuments(documents, actual, command.Parameters).RunAsync(command, IsGalera == true, cancellationToken).ConfigureAwait(false);
                 return actual;
             }
             catch (MySqlException e)
             {
-                await TryExecuteAsync(connection, MySqlStatements.ReleaseAndRollback).ConfigureAwait(false);
+                await TryExecuteAsync(connection, MySqlStatements.Rollback).ConfigureAwait(false);
                 if (!e.IsDuplicateKey())
                     throw;
                 throw new WrongExpectedVersionException(streamId, expected, actual, e);

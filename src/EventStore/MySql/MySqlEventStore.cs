@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MySqlConnector;
 
 namespace EventStore.MySql;
@@ -9,6 +10,7 @@ public sealed partial class MySqlEventStore : IEventStore
     private readonly EventTypeMap _types;
     private readonly TimeProvider _time;
     private readonly MySqlStoreOptions _options;
+    private volatile StrongBox<bool>? _galera;
 
     /// <summary>Creates a store over the database named in <paramref name="connectionString"/>.</summary>
     public MySqlEventStore(string connectionString, EventTypeMap types, TimeProvider? time = null, MySqlStoreOptions? options = null)
@@ -21,7 +23,19 @@ public sealed partial class MySqlEventStore : IEventStore
         _time = time ?? TimeProvider.System;
         _options = options ?? new MySqlStoreOptions();
         _options.Validate();
+        if (_options.Topology != MySqlTopology.Detect)
+            _galera = new StrongBox<bool>(_options.Topology == MySqlTopology.Galera);
     }
+
+    /// <summary>Whether the server is a Galera node (known once the store has connected, or when configured).</summary>
+    internal bool? IsGalera => _galera?.Value;
+
+    // On Galera every connection reads causally: a node that has not applied another node's commit yet would otherwise
+    // answer from the past (a stream's version, a stored answer, the events a processor catches up with).
+    private const string CausalReads = "SET SESSION wsrep_sync_wait = 1;";
+
+    // No row on a server built without Galera support (MySQL), OFF on a MariaDB that is not a cluster node.
+    private const string DetectGalera = "SHOW GLOBAL VARIABLES LIKE 'wsrep_on';";
 
     private async Task<MySqlConnection> OpenAsync(CancellationToken cancellationToken)
     {
@@ -29,6 +43,14 @@ public sealed partial class MySqlEventStore : IEventStore
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            var galera = _galera ??= new StrongBox<bool>(await IsGaleraNodeAsync(connection, cancellationToken).ConfigureAwait(false));
+
+            if (galera.Value)
+            {
+                await using var causal = Command(connection, CausalReads);
+                await causal.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
             return connection;
         }
         catch
@@ -36,6 +58,13 @@ public sealed partial class MySqlEventStore : IEventStore
             await connection.DisposeAsync().ConfigureAwait(false);
             throw;
         }
+    }
+
+    private static async Task<bool> IsGaleraNodeAsync(MySqlConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = Command(connection, DetectGalera);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) && string.Equals(reader.GetString(1), "ON", StringComparison.OrdinalIgnoreCase);
     }
 
     private static MySqlCommand Command(MySqlConnection connection, string sql, string? streamId = null)

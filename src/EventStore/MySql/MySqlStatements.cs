@@ -26,27 +26,17 @@ internal static class MySqlStatements
     public const string ReadStream =
         $"SELECT {EventColumns} FROM events WHERE stream_id = @stream AND version >= @from ORDER BY version LIMIT @max;";
 
-    /// <summary>A plain (snapshot) read of the global order: safe to return when it shows no gap.</summary>
-    public const string ReadAll = $"SELECT {EventColumns} FROM events WHERE position >= @from ORDER BY position LIMIT @max;";
-
     /// <summary>
-    /// A locking read: it waits for uncommitted rows in the range instead of passing over them, so an append that
-    /// commits late is never skipped (see <see cref="ConditionalAppend"/> for why every such row is already in the index).
+    /// The global order: a plain (snapshot) read is enough, because positions are handed out in commit order (see
+    /// <see cref="ConditionalAppend"/>), so whatever a snapshot shows is a prefix of the order.
     /// </summary>
-    public const string ReadAllLocking =
-        "SET TRANSACTION ISOLATION LEVEL READ COMMITTED; " +
-        $"SELECT {EventColumns} FROM events WHERE position >= @from ORDER BY position LIMIT @max LOCK IN SHARE MODE;";
+    public const string ReadAll = $"SELECT {EventColumns} FROM events WHERE position >= @from ORDER BY position LIMIT @max;";
 
     /// <summary>
     /// The global order as a projection folds it: the payload only for types listed in @types (",a,b,"), so the
     /// rest of the row never leaves the server.
     /// </summary>
     public const string ReadAllHeaders = $"SELECT {HeaderColumns} FROM events WHERE position >= @from ORDER BY position LIMIT @max;";
-
-    /// <summary>The locking form of <see cref="ReadAllHeaders"/>, for the same reason as <see cref="ReadAllLocking"/>.</summary>
-    public const string ReadAllHeadersLocking =
-        "SET TRANSACTION ISOLATION LEVEL READ COMMITTED; " +
-        $"SELECT {HeaderColumns} FROM events WHERE position >= @from ORDER BY position LIMIT @max LOCK IN SHARE MODE;";
 
     public const string HeadPosition = "SELECT COALESCE(MAX(position), 0) FROM events;";
 
@@ -56,27 +46,27 @@ internal static class MySqlStatements
     public const string LoadDocument =
         "SELECT data, stream_version, updated_at FROM documents WHERE projection = @projection AND id = @id;";
 
-    public const string ReleaseAndRollback = "DO RELEASE_LOCK(CONCAT('eventstore.append.', DATABASE())); ROLLBACK;";
+    public const string Rollback = "ROLLBACK;";
 
     /// <summary>
     /// Writes appends (one, or a group commit's) and commits, with one statement per kind of row however many appends:
-    /// one <c>UPDATE streams ... CASE</c> guarded by its row count, one INSERT for the streams created (a stream that
-    /// exists fails it with a duplicate key), the events in one INSERT, one upsert for the documents and one INSERT
-    /// for the claims. Appends to one stream follow each other in the list, each expecting the version the one before
-    /// leaves. The only result row is the first global position written; the events follow from it in list order.
-    /// With <paramref name="versionsLocked"/> false the statement opens the transaction itself and the UPDATE checks
-    /// each stream's version: a stale one fails the batch with error 1242 before anything is inserted, so a refused
-    /// append burns no global position. Otherwise it runs in the transaction <see cref="BeginAndLockStream"/> or
-    /// <see cref="BeginAndLockStreams"/> opened, every version already checked against the locked rows.
-    /// The named lock is held only around the events INSERT, so global positions are allocated and their rows placed
-    /// in the index one commit at a time; a reader that sees position p can then rely on every lower position being
-    /// either in the index (and waited for by its locking read) or never to exist. Commits still run in parallel.
+    /// one <c>UPDATE streams ... CASE</c> whose matched rows are checked, one INSERT for the streams created (a stream
+    /// that exists fails it with a duplicate key), one upsert for the documents, one INSERT for the claims, then the
+    /// positions and the events in one INSERT. Appends to one stream follow each other in the list, each expecting the
+    /// version the one before leaves. With <paramref name="versionsLocked"/> false the script opens the transaction
+    /// itself and the UPDATE checks each stream's version: a stale one stops it before anything is inserted. Otherwise
+    /// it runs in the transaction <see cref="BeginAndLockStream"/> or <see cref="BeginAndLockStreams"/> opened, every
+    /// version already checked against the locked rows.
+    /// Positions come from the counter row event_positions, raised just before the events INSERT and locked from
+    /// there until COMMIT: appends take positions one after the other in commit order, without gaps (a rollback
+    /// gives them back), and on Galera two nodes raising it at once conflict in certification. A snapshot read of
+    /// the global order therefore never shows a position while a lower one is still to come.
     /// </summary>
-    public static string ConditionalAppend(IReadOnlyList<VersionedAppend> appends, bool versionsLocked, MySqlParameterCollection parameters)
+    public static MySqlWriteScript ConditionalAppend(IReadOnlyList<VersionedAppend> appends, bool versionsLocked, MySqlParameterCollection parameters)
     {
-        var sql = new StringBuilder(640 + (appends.Count * 400) + (appends.Sum(a => a.Append.Events.Count) * 64));
+        var script = new MySqlWriteScript();
         if (!versionsLocked)
-            sql.Append("START TRANSACTION; ");
+            script.StartTransaction();
         AddAppendParameters(appends, parameters);
         var first = new Dictionary<string, int>(StringComparer.Ordinal);
         var last = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -89,6 +79,7 @@ internal static class MySqlStatements
         var updated = last.Where(s => appends[first[s.Key]].PreviousVersion > 0).Select(s => s.Value).ToList();
         if (updated.Count > 0)
         {
+            var sql = new StringBuilder(120 + (updated.Count * 80));
             sql.Append("UPDATE streams SET version = CASE stream_id");
             foreach (var a in updated)
                 sql.Append(" WHEN @s").Append(Number(a)).Append(" THEN ").Append(Number(appends[a].NewVersion));
@@ -108,20 +99,20 @@ internal static class MySqlStatements
                 sql.Append(" END");
             }
 
-            sql.Append("; ").Append(StreamsNotWrittenGuard(updated.Count));
+            script.StatementMatching(sql.Append(';').ToString(), updated.Count);
         }
 
         var created = first.Where(s => appends[s.Value].PreviousVersion == 0).ToList();
         if (created.Count > 0)
         {
-            sql.Append(" INSERT INTO streams (stream_id, version, created_at, updated_at) VALUES ")
+            script.Statement(new StringBuilder("INSERT INTO streams (stream_id, version, created_at, updated_at) VALUES ")
                 .AppendJoin(',', created.Select(s => $"(@s{Number(s.Value)}, {Number(appends[last[s.Key]].NewVersion)}, @now{Number(s.Value)}, @now{Number(last[s.Key])})"))
-                .Append(';');
+                .Append(';').ToString());
         }
 
-        AppendEvents(sql, appends, parameters);
-        AppendDocuments(sql, appends.SelectMany((a, i) => a.Append.Documents.Select(d => (d, a.NewVersion, "@now" + Number(i)))), parameters);
-        return sql.Append(" COMMIT;").ToString();
+        AppendDocuments(script, appends.SelectMany((a, i) => a.Append.Documents.Select(d => (d, a.NewVersion, "@now" + Number(i)))), parameters);
+        AppendEvents(script, appends, parameters);
+        return script;
     }
 
     /// <summary>
@@ -147,11 +138,11 @@ internal static class MySqlStatements
     /// Writes documents in the transaction <see cref="BeginAndLockStream"/> opened (the stream row is locked), then
     /// commits. @now must be set.
     /// </summary>
-    public static string SaveDocuments(IReadOnlyList<PreparedDocument> documents, long streamVersion, MySqlParameterCollection parameters)
+    public static MySqlWriteScript SaveDocuments(IReadOnlyList<PreparedDocument> documents, long streamVersion, MySqlParameterCollection parameters)
     {
-        var sql = new StringBuilder(documents.Count * 160);
-        AppendDocuments(sql, documents.Select(d => (d, streamVersion, "@now")), parameters);
-        return sql.Append(" COMMIT;").ToString();
+        var script = new MySqlWriteScript();
+        AppendDocuments(script, documents.Select(d => (d, streamVersion, "@now")), parameters);
+        return script;
     }
 
     // @s<n> is the stream and @now<n> the time of the n-th append.
@@ -164,10 +155,12 @@ internal static class MySqlStatements
         }
     }
 
-    private static void AppendEvents(StringBuilder sql, IReadOnlyList<VersionedAppend> appends, MySqlParameterCollection parameters)
+    private static void AppendEvents(MySqlWriteScript script, IReadOnlyList<VersionedAppend> appends, MySqlParameterCollection parameters)
     {
-        sql.Append(" DO GET_LOCK(CONCAT('eventstore.append.', DATABASE()), 31536000);");
-        sql.Append(" INSERT INTO events (event_id, stream_id, version, type, data, correlation_id, causation_id, recorded_at) VALUES ");
+        var count = appends.Sum(a => a.Append.Events.Count);
+        script.TakePositions(count);
+        var sql = new StringBuilder(120 + (count * 100));
+        sql.Append("INSERT INTO events (position, event_id, stream_id, version, type, data, correlation_id, causation_id, recorded_at) VALUES ");
         var n = 0;
         for (var a = 0; a < appends.Count; a++)
         {
@@ -178,7 +171,8 @@ internal static class MySqlStatements
                 var e = append.Events[i];
                 var id = Number(n);
                 sql.Append(n > 0 ? "," : string.Empty)
-                    .Append("(@id").Append(id).Append(",@s").Append(appendNumber).Append(',').Append(Number(previousVersion + i + 1))
+                    .Append('(').Append(script.PositionExpression(n))
+                    .Append(",@id").Append(id).Append(",@s").Append(appendNumber).Append(',').Append(Number(previousVersion + i + 1))
                     .Append(",@type").Append(id).Append(",@data").Append(id).Append(",@corr").Append(id).Append(",@cause").Append(id)
                     .Append(",@now").Append(appendNumber).Append(')');
                 parameters.AddWithValue("@id" + id, Guids.ToBytes(e.EventId));
@@ -189,13 +183,13 @@ internal static class MySqlStatements
             }
         }
 
-        sql.Append("; SELECT LAST_INSERT_ID(); DO RELEASE_LOCK(CONCAT('eventstore.append.', DATABASE()));");
+        script.Statement(sql.Append(';').ToString());
     }
 
     // Documents are upserted in one statement (a later row for the same id wins, as a later write would), then claims
     // (MustBeNew) are inserted in another: a claim that exists, also one written by the upsert just before, fails the
     // batch with a duplicate key (1062) before COMMIT.
-    private static void AppendDocuments(StringBuilder sql, IEnumerable<(PreparedDocument Document, long StreamVersion, string Now)> documents, MySqlParameterCollection parameters)
+    private static void AppendDocuments(MySqlWriteScript script, IEnumerable<(PreparedDocument Document, long StreamVersion, string Now)> documents, MySqlParameterCollection parameters)
     {
         var rows = documents.Select((d, i) =>
         {
@@ -209,21 +203,16 @@ internal static class MySqlStatements
         var upserts = rows.Where(r => !r.MustBeNew).Select(r => r.Row).ToList();
         if (upserts.Count > 0)
         {
-            sql.Append(" INSERT INTO documents (projection, id, data, stream_version, updated_at) VALUES ").AppendJoin(',', upserts)
-                .Append(" ON DUPLICATE KEY UPDATE data = VALUES(data), stream_version = VALUES(stream_version), updated_at = VALUES(updated_at);");
+            script.Statement(new StringBuilder("INSERT INTO documents (projection, id, data, stream_version, updated_at) VALUES ").AppendJoin(',', upserts)
+                .Append(" ON DUPLICATE KEY UPDATE data = VALUES(data), stream_version = VALUES(stream_version), updated_at = VALUES(updated_at);").ToString());
         }
 
         var claims = rows.Where(r => r.MustBeNew).Select(r => r.Row).ToList();
         if (claims.Count > 0)
-            sql.Append(" INSERT INTO documents (projection, id, data, stream_version, updated_at) VALUES ").AppendJoin(',', claims).Append(';');
+            script.Statement(new StringBuilder("INSERT INTO documents (projection, id, data, stream_version, updated_at) VALUES ").AppendJoin(',', claims).Append(';').ToString());
     }
 
     private static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
-
-    // A scalar subquery that yields two rows when not every stream row was written: MySQL and MariaDB both stop the
-    // batch with error 1242 there (DO would not evaluate it; SET does).
-    private static string StreamsNotWrittenGuard(int streams) =>
-        $"SET @es_guard = (SELECT 1 UNION ALL SELECT 2 FROM DUAL WHERE ROW_COUNT() <> {Number(streams)});";
 
     public static string SelectEventIdentities(IReadOnlyList<PreparedEvent> events, MySqlParameterCollection parameters)
     {

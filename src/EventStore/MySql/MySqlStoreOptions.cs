@@ -1,8 +1,17 @@
 namespace EventStore.MySql;
 
-/// <summary>Tuning of the MySQL store's group commit (see docs/adr/0008-group-commit-across-streams.md).</summary>
+/// <summary>
+/// Tuning of the MySQL store: the server's topology (docs/adr/0009-galera.md) and group commit
+/// (docs/adr/0008-group-commit-across-streams.md).
+/// </summary>
 public sealed record MySqlStoreOptions
 {
+    /// <summary>
+    /// Whether the server is a node of a Galera cluster; <see cref="MySqlTopology.Detect"/> (the default) asks it
+    /// (<c>wsrep_on</c>) when the store first connects.
+    /// </summary>
+    public MySqlTopology Topology { get; set; } = MySqlTopology.Detect;
+
     /// <summary>
     /// Most appends with an exact expected version that one transaction writes together. Appends that arrive while
     /// <see cref="MaxConcurrentCommits"/> commits are in flight wait and are written together in the next. 1 writes
@@ -28,5 +37,23 @@ public sealed record MySqlStoreOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxEventsPerCommit, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxConcurrentCommits, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxEventsPerGroupedAppend, 1);
+        if (!Enum.IsDefined(Topology))
+            throw new ArgumentOutOfRangeException(nameof(Topology), Topology, "Detect, SingleServer or Galera.");
     }
+}
+
+/// <summary>What the MySQL store writes to, which decides how it sends a transaction (docs/adr/0009-galera.md).</summary>
+public enum MySqlTopology
+{
+    /// <summary>Ask the server when the store first connects: a Galera node has <c>wsrep_on = ON</c>.</summary>
+    Detect,
+
+    /// <summary>One MySQL or MariaDB server: a transaction goes in one round trip.</summary>
+    SingleServer,
+
+    /// <summary>
+    /// A node of a MariaDB Galera cluster: one statement per round trip (an abort by the cluster then always surfaces
+    /// as an error), and causal reads (<c>wsrep_sync_wait = 1</c>) on every connection.
+    /// </summary>
+    Galera,
 }
