@@ -7,6 +7,10 @@ internal static class MySqlErrors
 {
     private const int MaxAttempts = 4;
 
+    // Galera aborts whichever of two concurrent commits from different nodes loses certification; every append writes
+    // the position counter, so under load from several nodes an append can lose several times in a row.
+    private const int MaxAttemptsOnGalera = 12;
+
     /// <summary>Duplicate key: another writer got the version (or the event id) first.</summary>
     public static bool IsDuplicateKey(this MySqlException e) => e.ErrorCode == MySqlErrorCode.DuplicateKeyEntry;
 
@@ -18,17 +22,20 @@ internal static class MySqlErrors
         e.ErrorCode is MySqlErrorCode.LockDeadlock or MySqlErrorCode.LockWaitTimeout;
 
     /// <summary>Runs <paramref name="operation"/> again, a bounded number of times with jittered back-off, after a transient error.</summary>
-    public static async Task<T> RetryTransientAsync<T>(Func<Task<T>> operation, CancellationToken cancellationToken)
+    public static async Task<T> RetryTransientAsync<T>(Func<Task<T>> operation, bool galera, CancellationToken cancellationToken)
     {
+        var attempts = galera ? MaxAttemptsOnGalera : MaxAttempts;
         for (var attempt = 1; ; attempt++)
         {
             try
             {
                 return await operation().ConfigureAwait(false);
             }
-            catch (MySqlException e) when (e.IsTransient() && attempt < MaxAttempts)
+            catch (MySqlException e) when (e.IsTransient() && attempt < attempts)
             {
-                var backoff = TimeSpan.FromMilliseconds((5 << attempt) + Random.Shared.Next(0, 10));
+                // Full jitter on Galera, so that the losers of one round do not meet again in the next.
+                var ceiling = 5 << Math.Min(attempt, 5);
+                var backoff = TimeSpan.FromMilliseconds(galera ? Random.Shared.Next(1, ceiling + 1) : ceiling + Random.Shared.Next(0, 10));
                 await Task.Delay(backoff, cancellationToken).ConfigureAwait(false);
             }
         }

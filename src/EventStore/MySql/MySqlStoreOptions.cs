@@ -1,7 +1,7 @@
 namespace EventStore.MySql;
 
 /// <summary>
-/// Tuning of the MySQL store: the server's topology (docs/adr/0009-galera.md) and group commit
+/// Tuning of the MySQL store: the server's topology (docs/adr/0009-galera-cluster.md) and group commit
 /// (docs/adr/0008-group-commit-across-streams.md).
 /// </summary>
 public sealed record MySqlStoreOptions
@@ -42,7 +42,7 @@ public sealed record MySqlStoreOptions
     }
 }
 
-/// <summary>What the MySQL store writes to, which decides how it sends a transaction (docs/adr/0009-galera.md).</summary>
+/// <summary>What the MySQL store writes to, which decides how it sends a transaction (docs/adr/0009-galera-cluster.md).</summary>
 public enum MySqlTopology
 {
     /// <summary>Ask the server when the store first connects: a Galera node has <c>wsrep_on = ON</c>.</summary>
