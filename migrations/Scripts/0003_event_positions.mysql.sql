@@ -1,4 +1,4 @@
--- The global position counter (docs/adr/0009-global-order-on-galera.md). An append takes its positions by raising
+-- The global position counter (docs/adr/0009-galera-cluster.md). An append takes its positions by raising
 -- `last` inside its own transaction, just before it inserts its events, so the row stays locked until it commits:
 -- positions are handed out in commit order, without gaps, on one server and on every node of a Galera cluster
 -- (where two nodes raising it at once conflict in certification and one of them retries). events.position keeps its
