@@ -42,6 +42,13 @@ public sealed class TestDatabase : IAsyncDisposable
     public static TestDatabase On(MariaDbServer server, string name) =>
         new(StoreProvider.MySql, server.DatabaseConnectionString(name), null, dropOnDispose: false);
 
+    /// <summary>
+    /// Database <paramref name="name"/> on a Galera cluster, reached through <paramref name="node"/>; hosts on
+    /// different nodes share it. It goes away with the cluster, so disposing it does nothing.
+    /// </summary>
+    public static TestDatabase OnGalera(GaleraNode node, string name) =>
+        new(StoreProvider.MySql, node.DatabaseConnectionString(name), null, dropOnDispose: false);
+
     public async ValueTask DisposeAsync()
     {
         if (!_dropOnDispose)
