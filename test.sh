@@ -1,14 +1,21 @@
 #!/usr/bin/env bash
-# Runs the whole test suite, MySQL included. The tests start their own throwaway MariaDB server
-# (see tests/EventBooking.Testing/MySqlServer.cs), so MariaDB only has to be installed, not running.
+# Runs the whole test suite, MySQL and Galera included. The tests start their own throwaway MariaDB server and
+# Galera clusters (see tests/EventBooking.Testing/MySqlServer.cs and GaleraCluster.cs), so the packages only have to
+# be installed, not running.
 set -euo pipefail
 cd "$(dirname "$0")"
 
-if ! command -v mariadbd >/dev/null 2>&1 && [ ! -x /usr/sbin/mariadbd ]; then
+# MariaDB, the Galera provider, rsync (Galera's state transfer) and HAProxy (the cluster tests run deploy/haproxy.cfg).
+missing=()
+command -v mariadbd >/dev/null 2>&1 || [ -x /usr/sbin/mariadbd ] || missing+=(mariadb-server)
+[ -e /usr/lib/galera/libgalera_smm.so ] || [ -e /usr/lib/libgalera_smm.so ] || missing+=(galera-4)
+command -v rsync >/dev/null 2>&1 || missing+=(rsync)
+command -v haproxy >/dev/null 2>&1 || [ -x /usr/sbin/haproxy ] || missing+=(haproxy)
+if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" -eq 0 ]; then
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq mariadb-server >/dev/null
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
   else
-    echo "MariaDB is not installed: run 'sudo apt-get install -y mariadb-server' (or set EVENTBOOKING_TEST_MYSQL)." >&2
+    echo "Missing: ${missing[*]}: run 'sudo apt-get install -y ${missing[*]}' (or set EVENTBOOKING_TEST_MYSQL for the MySQL tests)." >&2
     exit 1
   fi
 fi

@@ -21,10 +21,22 @@ internal sealed record BenchOptions(
     ConnectionKind Generator,
     string? Output)
 {
+    /// <summary>Service nodes behind the proxy in the cluster scenario, one run per count.</summary>
+    public IReadOnlyList<int> ClusterNodes { get; init; } = [1, 2, 3];
+
+    /// <summary>The cluster scenario's topologies, one run per node count each.</summary>
+    public IReadOnlyList<Cluster.ClusterTopology> Topologies { get; init; } = Enum.GetValues<Cluster.ClusterTopology>();
+
     public static readonly string[] AllScenarios = ["hot", "unbatched", "soldout", "many", "logging", "sweep", "memory"];
 
     /// <summary>Run on request only: the hot event again, with perf and dotnet-counters attached during its window.</summary>
     public const string ProfileScenario = "profile";
+
+    /// <summary>
+    /// Run on request only: the hot event and the many events through HAProxy (deploy/haproxy.cfg) in front of 1, 2 and 3
+    /// service nodes, on one MariaDB, on Galera through one writer node and on Galera with every node writing.
+    /// </summary>
+    public const string ClusterScenario = "cluster";
 
     /// <summary>Run on request only: the same load against bench/Http.Ceiling, a server that answers "booked" and does nothing else.</summary>
     public const string CeilingScenario = "ceiling";
@@ -32,8 +44,10 @@ internal sealed record BenchOptions(
     public const string Usage =
         """
         dotnet run -c Release --project bench/Http.Bench -- [options]
-          --scenarios a,b   any of hot,unbatched,soldout,many,logging,sweep,memory,profile,ceiling (default: all but profile
-                            and ceiling)
+          --scenarios a,b   any of hot,unbatched,soldout,many,logging,sweep,memory,profile,ceiling,cluster (default: all but
+                            profile, ceiling and cluster)
+          --cluster-nodes 1,2,3   service nodes behind the proxy in the cluster scenario (default 1,2,3)
+          --topologies T,U  the cluster scenario's: one-mariadb, galera-one-writer, galera-multi-writer (default all)
           --profile         add the profile scenario: the hot event with perf and dotnet-counters attached
           --seconds N       measured seconds per scenario (default 10)
           --warmup N        warm-up seconds before each measurement (default 15: a fresh service JIT-compiles that long)
@@ -83,6 +97,8 @@ internal sealed record BenchOptions(
                 "--compare-seconds" => options with { CompareWindow = Seconds(Next()) },
                 "--generator" => options with { Generator = ParseGenerator(Next()) },
                 "--out" => options with { Output = Next() },
+                "--cluster-nodes" => options with { ClusterNodes = Next().Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Positive).ToArray() },
+                "--topologies" => options with { Topologies = Next().Split(',', StringSplitOptions.RemoveEmptyEntries).Select(ParseTopology).ToArray() },
                 "--help" or "-h" => throw new ArgumentException(Usage),
                 _ => throw new ArgumentException($"Unknown option {args[i]}.\n{Usage}"),
             };
@@ -104,7 +120,7 @@ internal sealed record BenchOptions(
     {
         given = true;
         var names = value.Split(',', StringSplitOptions.RemoveEmptyEntries);
-        var known = AllScenarios.Append(ProfileScenario).Append(CeilingScenario).ToArray();
+        var known = AllScenarios.Append(ProfileScenario).Append(CeilingScenario).Append(ClusterScenario).ToArray();
         var unknown = names.Except(known, StringComparer.Ordinal).ToList();
         return unknown.Count == 0
             ? known.Where(names.Contains).ToArray()
@@ -116,6 +132,14 @@ internal sealed record BenchOptions(
         "raw" => ConnectionKind.Raw,
         "httpclient" => ConnectionKind.HttpClient,
         _ => throw new ArgumentException($"--generator is raw or httpclient, not '{value}'."),
+    };
+
+    private static Cluster.ClusterTopology ParseTopology(string value) => value switch
+    {
+        "one-mariadb" => Cluster.ClusterTopology.OneMariaDb,
+        "galera-one-writer" => Cluster.ClusterTopology.GaleraOneWriter,
+        "galera-multi-writer" => Cluster.ClusterTopology.GaleraMultiWriter,
+        _ => throw new ArgumentException($"--topologies takes one-mariadb, galera-one-writer, galera-multi-writer, not '{value}'."),
     };
 
     private static TimeSpan Seconds(string value) =>

@@ -46,6 +46,10 @@ public sealed class GaleraCluster : IAsyncDisposable
         var directory = Directory.CreateTempSubdirectory("eventbooking-galera-").FullName;
         var ports = FreePorts(4 * nodes);
         var gcomm = string.Join(",", Enumerable.Range(0, nodes).Select(i => $"127.0.0.1:{ports[(4 * i) + 1]}"));
+        // A name of its own: clusters of parallel test processes (each takes free ports, which another process may
+        // take next) can never merge into one, whatever port they meet on. Galera's group names are short (at most
+        // 32 characters: a longer one fails every gcomm handshake).
+        var name = $"eventbooking-{Guid.NewGuid():N}"[..24];
         var members = new GaleraNode[nodes];
         for (var i = 0; i < nodes; i++)
         {
@@ -60,7 +64,7 @@ public sealed class GaleraCluster : IAsyncDisposable
                 $"--pid-file={directory}/p{number}.pid", $"--tmpdir={directory}/tmp{number}",
                 "--binlog-format=ROW", "--innodb-autoinc-lock-mode=2", "--default-storage-engine=InnoDB",
                 "--max-connections=1000", "--innodb-buffer-pool-size=128M",
-                "--wsrep-on=ON", $"--wsrep-provider={provider}", "--wsrep-cluster-name=eventbooking",
+                "--wsrep-on=ON", $"--wsrep-provider={provider}", $"--wsrep-cluster-name={name}",
                 $"--wsrep-cluster-address=gcomm://{gcomm}", $"--wsrep-node-address=127.0.0.1:{group}",
                 $"--wsrep-node-name=node{number}", "--wsrep-sst-method=rsync", $"--wsrep-sst-receive-address=127.0.0.1:{sst}",
                 $"--wsrep-provider-options=gmcast.listen_addr=tcp://127.0.0.1:{group};ist.recv_addr=127.0.0.1:{ist}",

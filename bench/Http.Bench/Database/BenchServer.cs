@@ -75,9 +75,12 @@ internal sealed class BenchServer
     }
 
     /// <summary>The server-wide counters of commits, fsyncs and statements.</summary>
-    public async Task<ServerCounters> ReadCountersAsync()
+    public Task<ServerCounters> ReadCountersAsync() => ReadCountersAsync(_root);
+
+    /// <summary>The counters of the server <paramref name="connectionString"/> reaches (for each node of a cluster).</summary>
+    public static async Task<ServerCounters> ReadCountersAsync(string connectionString)
     {
-        await using var connection = await OpenAsync(_root);
+        await using var connection = await OpenAsync(connectionString);
         await using var command = new MySqlCommand(
             "SHOW GLOBAL STATUS WHERE Variable_name IN ('Com_commit', 'Innodb_data_fsyncs', 'Questions');", connection);
         await using var reader = await command.ExecuteReaderAsync();

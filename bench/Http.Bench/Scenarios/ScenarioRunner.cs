@@ -23,9 +23,12 @@ internal sealed class ScenarioRunner(BenchOptions options, BenchServer server, S
 
     private readonly string _password = Convert.ToHexString(Guid.NewGuid().ToByteArray());
 
-    public async Task<IReadOnlyList<ScenarioResult>> RunAsync(string scenario) => scenario == "logging"
-        ? await CompareAsync("logging", new Dictionary<string, string> { ["Serilog__MinimumLevel__Default"] = Information })
-        : [await RunOneAsync(scenario)];
+    public async Task<IReadOnlyList<ScenarioResult>> RunAsync(string scenario) => scenario switch
+    {
+        "logging" => await CompareAsync("logging", new Dictionary<string, string> { ["Serilog__MinimumLevel__Default"] = Information }),
+        BenchOptions.ClusterScenario => await new Cluster.ClusterRunner(options, server, binary, _password, Environment(null)).RunAsync(),
+        _ => [await RunOneAsync(scenario)],
+    };
 
     private Task<ScenarioResult> RunOneAsync(string scenario) => scenario switch
     {

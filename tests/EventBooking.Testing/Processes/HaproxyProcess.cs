@@ -28,7 +28,7 @@ public sealed partial class HaproxyProcess : IAsyncDisposable
 
     public Uri BaseAddress => new($"http://127.0.0.1:{Port}");
 
-    /// <summary>Starts HAProxy in front of <paramref name="servicePorts"/> (node1, node2, ... in that order).</summary>
+    /// <summary>Starts HAProxy in front of <paramref name="servicePorts"/> (node1, node2, ... in that order; at most as many as the file names).</summary>
     public static async Task<HaproxyProcess> StartAsync(IReadOnlyList<int> servicePorts)
     {
         ArgumentNullException.ThrowIfNull(servicePorts);
@@ -38,10 +38,11 @@ public sealed partial class HaproxyProcess : IAsyncDisposable
         var port = MariaDbServer.FreePort();
         var config = Bind().Replace(shipped, $"bind 127.0.0.1:{port}");
         var servers = Server().Matches(config);
-        if (servers.Count != servicePorts.Count)
-            throw new InvalidOperationException($"deploy/haproxy.cfg names {servers.Count} servers, the test started {servicePorts.Count}.");
+        if (servers.Count < servicePorts.Count || servicePorts.Count == 0)
+            throw new InvalidOperationException($"deploy/haproxy.cfg names {servers.Count} servers; {servicePorts.Count} were started.");
+        // The first servers of the file take the ports given; the lines of the others are dropped.
         var n = 0;
-        config = Server().Replace(config, m => $"server {m.Groups[1].Value} 127.0.0.1:{servicePorts[n++]}");
+        config = ServerLine().Replace(config, m => n < servicePorts.Count ? $"{m.Groups[1].Value}server {m.Groups[2].Value} 127.0.0.1:{servicePorts[n++]}\n" : string.Empty);
 
         var folder = Directory.CreateTempSubdirectory("eventbooking-haproxy-").FullName;
         var file = Path.Combine(folder, "haproxy.cfg");
@@ -138,4 +139,7 @@ public sealed partial class HaproxyProcess : IAsyncDisposable
 
     [GeneratedRegex(@"server (\S+) 127\.0\.0\.1:\d+")]
     private static partial Regex Server();
+
+    [GeneratedRegex(@"^([ \t]*)server (\S+) 127\.0\.0\.1:\d+[^\n]*\n", RegexOptions.Multiline)]
+    private static partial Regex ServerLine();
 }
