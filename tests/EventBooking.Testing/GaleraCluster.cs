@@ -35,8 +35,8 @@ public sealed class GaleraCluster : IAsyncDisposable
     public static async Task<GaleraCluster> StartAsync(int nodes = 3)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(nodes, 1);
-        var server = Find("mariadbd") ?? throw Missing("mariadbd is not on PATH or in /usr/sbin", "mariadb-server");
-        _ = Find("rsync") ?? throw Missing("rsync (the state transfer) is not on PATH", "rsync");
+        var server = MariaDbServer.Find("mariadbd") ?? throw Missing("mariadbd is not on PATH or in /usr/sbin", "mariadb-server");
+        _ = MariaDbServer.Find("rsync") ?? throw Missing("rsync (the state transfer) is not on PATH", "rsync");
         var provider = Providers.FirstOrDefault(File.Exists) ?? throw Missing($"the Galera provider is not at {string.Join(" or ", Providers)}", "galera-4");
 
         // As root, mariadbd is told to drop to mysql, as the packaged service does: the SST scripts it forks then run
@@ -54,7 +54,7 @@ public sealed class GaleraCluster : IAsyncDisposable
         for (var i = 0; i < nodes; i++)
         {
             var number = i + 1;
-            Copy(template, Path.Combine(directory, $"d{number}"));
+            MariaDbServer.Copy(template, Path.Combine(directory, $"d{number}"));
             Directory.CreateDirectory(Path.Combine(directory, $"tmp{number}"));
             var (client, group, sst, ist) = (ports[4 * i], ports[(4 * i) + 1], ports[(4 * i) + 2], ports[(4 * i) + 3]);
             members[i] = new GaleraNode($"node{number}", server, client, Path.Combine(directory, $"e{number}.log"),
@@ -159,7 +159,7 @@ public sealed class GaleraCluster : IAsyncDisposable
         {
             if (_template is not null)
                 return _template;
-            var installer = Find("mariadb-install-db") ?? throw Missing("mariadb-install-db is not on PATH", "mariadb-server");
+            var installer = MariaDbServer.Find("mariadb-install-db") ?? throw Missing("mariadb-install-db is not on PATH", "mariadb-server");
             var build = new FileInfo(server);
             var cached = Path.Combine(Path.GetTempPath(), $"eventbooking-galera-template-{user}-{build.Length:x}-{build.LastWriteTimeUtc.Ticks:x}");
             if (Directory.Exists(cached))
@@ -220,21 +220,6 @@ public sealed class GaleraCluster : IAsyncDisposable
         return [.. ports];
     }
 
-    private static void Copy(string from, string to)
-    {
-        Directory.CreateDirectory(to);
-        foreach (var file in Directory.EnumerateFiles(from))
-            File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
-        foreach (var directory in Directory.EnumerateDirectories(from))
-            Copy(directory, Path.Combine(to, Path.GetFileName(directory)));
-    }
-
     private static InvalidOperationException Missing(string reason, string package) =>
         new($"No Galera cluster: {reason}. Install it (apt-get install -y {package}).");
-
-    private static string? Find(string name) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator)
-            .Append("/usr/sbin").Append("/usr/bin")
-            .Select(directory => Path.Combine(directory, name))
-            .FirstOrDefault(File.Exists);
 }

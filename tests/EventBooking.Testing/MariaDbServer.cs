@@ -237,7 +237,7 @@ public sealed class MariaDbServer : IAsyncDisposable
         }
     }
 
-    private static void Copy(string from, string to)
+    internal static void Copy(string from, string to)
     {
         Directory.CreateDirectory(to);
         foreach (var file in Directory.EnumerateFiles(from))
@@ -274,7 +274,7 @@ public sealed class MariaDbServer : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static string? Find(string name) =>
+    internal static string? Find(string name) =>
         (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator)
             .Append("/usr/sbin").Append("/usr/bin")
             .Select(directory => Path.Combine(directory, name))

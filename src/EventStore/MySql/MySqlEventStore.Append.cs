@@ -73,7 +73,7 @@ public sealed partial class MySqlEventStore
 
     // Reads every result set of a multi-statement command, so that an error in a later statement (COMMIT above
     // all) surfaces here, and returns the first value of the first row.
-    private static async Task<long?> FirstInt64Async(MySqlCommand command, CancellationToken cancellationToken)
+    internal static async Task<long?> FirstInt64Async(MySqlCommand command, CancellationToken cancellationToken)
     {
         var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await using (reader.ConfigureAwait(false))

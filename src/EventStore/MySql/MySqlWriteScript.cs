@@ -80,7 +80,7 @@ internal sealed class MySqlWriteScript
         command.CommandText = sql.Append("COMMIT;").ToString();
         try
         {
-            return await FirstValueAsync(command, cancellationToken).ConfigureAwait(false);
+            return await MySqlEventStore.FirstInt64Async(command, cancellationToken).ConfigureAwait(false);
         }
         catch (MySqlException e) when (e.Number == RowCountGuardError)
         {
@@ -105,24 +105,6 @@ internal sealed class MySqlWriteScript
         command.CommandText = "COMMIT;";
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         return first;
-    }
-
-    // Reads every result set, so that an error in a later statement (COMMIT above all) surfaces here.
-    private static async Task<long?> FirstValueAsync(MySqlCommand command, CancellationToken cancellationToken)
-    {
-        var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        await using (reader.ConfigureAwait(false))
-        {
-            long? first = null;
-            do
-            {
-                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                    first ??= reader.IsDBNull(0) ? null : reader.GetInt64(0);
-            }
-            while (await reader.NextResultAsync(cancellationToken).ConfigureAwait(false));
-
-            return first;
-        }
     }
 
     private const int RowCountGuardError = 1242; // ER_SUBQUERY_NO_1_ROW

@@ -52,38 +52,19 @@ public sealed class CatchUpMissedADivergedState : IDisposable
     }
 
     // Answers the next append as written without writing it, as the multi-statement append did on Galera.
-    private sealed class LostAppendStore(IEventStore store) : IEventStore
+    private sealed class LostAppendStore(IEventStore store) : ForwardingStore(store)
     {
         private bool _loseNext;
 
         public void LoseNextAppend() => _loseNext = true;
 
-        public async Task<AppendResult> AppendAsync(
+        public override async Task<AppendResult> AppendAsync(
             string streamId, ExpectedVersion expected, IReadOnlyList<NewEvent> events, IReadOnlyList<ProjectionDocument>? documents = null, CancellationToken cancellationToken = default)
         {
             if (!_loseNext)
-                return await store.AppendAsync(streamId, expected, events, documents, cancellationToken);
+                return await base.AppendAsync(streamId, expected, events, documents, cancellationToken);
             _loseNext = false;
             return new AppendResult(expected.Value + events.Count, [.. events.Select(_ => 0L)]);
         }
-
-        public Task SaveDocumentsAsync(string streamId, ExpectedVersion expected, IReadOnlyList<ProjectionDocument> documents, CancellationToken cancellationToken = default) =>
-            store.SaveDocumentsAsync(streamId, expected, documents, cancellationToken);
-
-        public Task<IReadOnlyList<RecordedEvent>> ReadStreamAsync(string streamId, long fromVersion = 1, int maxCount = int.MaxValue, CancellationToken cancellationToken = default) =>
-            store.ReadStreamAsync(streamId, fromVersion, maxCount, cancellationToken);
-
-        public Task<IReadOnlyList<RecordedEvent>> ReadAllAsync(long fromPosition, int maxCount, CancellationToken cancellationToken = default) =>
-            store.ReadAllAsync(fromPosition, maxCount, cancellationToken);
-
-        public Task<long> ReadHeadPositionAsync(CancellationToken cancellationToken = default) => store.ReadHeadPositionAsync(cancellationToken);
-
-        public Task<StreamMetadata?> GetStreamAsync(string streamId, CancellationToken cancellationToken = default) => store.GetStreamAsync(streamId, cancellationToken);
-
-        public Task<StoredDocument<T>?> LoadDocumentAsync<T>(string projection, string id, CancellationToken cancellationToken = default) =>
-            store.LoadDocumentAsync<T>(projection, id, cancellationToken);
-
-        public Task<IReadOnlyList<StoredDocument<T>>> ListDocumentsAsync<T>(string projection, int maxCount, CancellationToken cancellationToken = default) =>
-            store.ListDocumentsAsync<T>(projection, maxCount, cancellationToken);
     }
 }

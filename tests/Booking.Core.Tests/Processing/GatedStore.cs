@@ -3,7 +3,7 @@ using EventStore;
 namespace Booking.Core.Tests.Processing;
 
 /// <summary>A real store whose stream reads and writes can be held at a gate: to line commands up deterministically.</summary>
-internal sealed class GatedStore(IEventStore store) : IEventStore
+internal sealed class GatedStore(IEventStore store) : ForwardingStore(store)
 {
     private TaskCompletionSource _reads = Opened();
     private TaskCompletionSource _writes = Opened();
@@ -24,37 +24,24 @@ internal sealed class GatedStore(IEventStore store) : IEventStore
 
     public void ReleaseWrites() => _writes.TrySetResult();
 
-    public async Task<AppendResult> AppendAsync(
+    public override async Task<AppendResult> AppendAsync(
         string streamId, ExpectedVersion expected, IReadOnlyList<NewEvent> events, IReadOnlyList<ProjectionDocument>? documents = null, CancellationToken cancellationToken = default)
     {
         await AtWriteGateAsync();
-        return await store.AppendAsync(streamId, expected, events, documents, cancellationToken);
+        return await base.AppendAsync(streamId, expected, events, documents, cancellationToken);
     }
 
-    public async Task SaveDocumentsAsync(string streamId, ExpectedVersion expected, IReadOnlyList<ProjectionDocument> documents, CancellationToken cancellationToken = default)
+    public override async Task SaveDocumentsAsync(string streamId, ExpectedVersion expected, IReadOnlyList<ProjectionDocument> documents, CancellationToken cancellationToken = default)
     {
         await AtWriteGateAsync();
-        await store.SaveDocumentsAsync(streamId, expected, documents, cancellationToken);
+        await base.SaveDocumentsAsync(streamId, expected, documents, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<RecordedEvent>> ReadStreamAsync(string streamId, long fromVersion = 1, int maxCount = int.MaxValue, CancellationToken cancellationToken = default)
+    public override async Task<IReadOnlyList<RecordedEvent>> ReadStreamAsync(string streamId, long fromVersion = 1, int maxCount = int.MaxValue, CancellationToken cancellationToken = default)
     {
         await _reads.Task;
-        return await store.ReadStreamAsync(streamId, fromVersion, maxCount, cancellationToken);
+        return await base.ReadStreamAsync(streamId, fromVersion, maxCount, cancellationToken);
     }
-
-    public Task<IReadOnlyList<RecordedEvent>> ReadAllAsync(long fromPosition, int maxCount, CancellationToken cancellationToken = default) =>
-        store.ReadAllAsync(fromPosition, maxCount, cancellationToken);
-
-    public Task<long> ReadHeadPositionAsync(CancellationToken cancellationToken = default) => store.ReadHeadPositionAsync(cancellationToken);
-
-    public Task<StreamMetadata?> GetStreamAsync(string streamId, CancellationToken cancellationToken = default) => store.GetStreamAsync(streamId, cancellationToken);
-
-    public Task<StoredDocument<T>?> LoadDocumentAsync<T>(string projection, string id, CancellationToken cancellationToken = default) =>
-        store.LoadDocumentAsync<T>(projection, id, cancellationToken);
-
-    public Task<IReadOnlyList<StoredDocument<T>>> ListDocumentsAsync<T>(string projection, int maxCount, CancellationToken cancellationToken = default) =>
-        store.ListDocumentsAsync<T>(projection, maxCount, cancellationToken);
 
     private static TaskCompletionSource Opened()
     {
