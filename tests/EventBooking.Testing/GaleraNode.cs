@@ -189,7 +189,7 @@ public sealed class GaleraNode
         return line[(line.IndexOf(Marker, StringComparison.Ordinal) + Marker.Length)..].Trim();
     }
 
-    private async Task<IReadOnlyDictionary<string, string>> StatusAsync()
+    internal async Task<IReadOnlyDictionary<string, string>> StatusAsync()
     {
         await using var connection = new MySqlConnection(_probe);
         await connection.OpenAsync();

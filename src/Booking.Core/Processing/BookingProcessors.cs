@@ -112,7 +112,16 @@ public sealed class BookingProcessors : IAsyncDisposable
         }
         catch (OperationCanceledException)
         {
-            await _stopping.CancelAsync().ConfigureAwait(false);
+            try
+            {
+                await _stopping.CancelAsync().ConfigureAwait(false);
+            }
+            catch (ObjectDisposedException)
+            {
+                // A host whose stop outlived its timeout disposes its services meanwhile (seen in the Galera node-crash
+                // test): DisposeAsync has already cancelled and drained every processor.
+            }
+
             await all.ConfigureAwait(false);
         }
     }

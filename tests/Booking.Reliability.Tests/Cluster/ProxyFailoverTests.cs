@@ -50,6 +50,7 @@ public sealed class ProxyFailoverTests(ITestOutputHelper output)
             await Task.Delay(TimeSpan.FromSeconds(4));
             await stop.CancelAsync();
             await load;
+            await galera.WaitUntilAppliedAsync();
 
             var verification = await Verification.RunAsync(galera.Nodes[0].DatabaseConnectionString(database), client, events, failuresMayHaveCommitted: true);
             var audit = await BookingService.AuditAllAsync(services[2].Environment);

@@ -18,7 +18,7 @@ public sealed class GaleraClusterTests(ITestOutputHelper output)
 
         // Conflicts across nodes can exhaust a batch's retries: that answers 503 (documented, retryable), and the
         // checker then allows the request's events or none.
-        await RandomizedHistory.RunAsync(output, cluster.Hosts, unavailableAllowed: true);
+        await RandomizedHistory.RunAsync(output, cluster.Hosts, unavailableAllowed: true, settle: cluster.SettleAsync);
     }
 
     [Fact]
@@ -26,7 +26,7 @@ public sealed class GaleraClusterTests(ITestOutputHelper output)
     {
         await using var cluster = await GaleraHosts.StartAsync(await GaleraCluster.SharedAsync(), 0, 0, 0);
 
-        await RandomizedHistory.RunAsync(output, cluster.Hosts, unavailableAllowed: true);
+        await RandomizedHistory.RunAsync(output, cluster.Hosts, unavailableAllowed: true, settle: cluster.SettleAsync);
     }
 
     [Theory]
@@ -37,7 +37,7 @@ public sealed class GaleraClusterTests(ITestOutputHelper output)
         const int repetitions = 5;
         await using var cluster = await GaleraHosts.StartAsync(await GaleraCluster.SharedAsync(), 0, 1, 2);
 
-        var (booked, waitlisted, events) = await LastSeatStampede.RepeatAsync(cluster.Hosts, tickets, repetitions, overlap: 1);
+        var (booked, waitlisted, events) = await LastSeatStampede.RepeatAsync(cluster.Hosts, tickets, repetitions, overlap: 1, cluster.SettleAsync);
 
         booked.ShouldBe(tickets * repetitions);
         waitlisted.ShouldBe((LastSeatStampede.Customers - tickets) * repetitions);

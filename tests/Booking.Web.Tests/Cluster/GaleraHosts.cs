@@ -10,9 +10,18 @@ internal sealed class GaleraHosts : IAsyncDisposable
     // Hosts on different nodes conflict all the time by design; their warnings would bury the test output.
     private static readonly Dictionary<string, string?> QuietConflicts = new() { ["Serilog:MinimumLevel:Override:Booking.Core.Processing"] = "Error" };
 
-    private GaleraHosts(BookingHost[] hosts) => Hosts = hosts;
+    private readonly GaleraCluster _cluster;
+
+    private GaleraHosts(GaleraCluster cluster, BookingHost[] hosts)
+    {
+        _cluster = cluster;
+        Hosts = hosts;
+    }
 
     public BookingHost[] Hosts { get; }
+
+    /// <summary>Waits until every node has applied what the hosts wrote, before the checks read it.</summary>
+    public Task SettleAsync() => _cluster.WaitUntilAppliedAsync();
 
     /// <summary>
     /// Starts one host per entry of <paramref name="nodes"/> at the same time on an empty database, so that they
@@ -22,7 +31,7 @@ internal sealed class GaleraHosts : IAsyncDisposable
     {
         var name = await cluster.CreateDatabaseAsync("web");
         var hosts = nodes.Select(n => new BookingHost(TestDatabase.OnGalera(cluster.Nodes[n], name), settings: QuietConflicts)).ToArray();
-        var started = new GaleraHosts(hosts);
+        var started = new GaleraHosts(cluster, hosts);
         try
         {
             await Task.WhenAll(hosts.Select(h => Task.Run(() => WaitUntilReadyAsync(h))));

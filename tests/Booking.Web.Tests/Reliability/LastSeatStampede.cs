@@ -13,7 +13,8 @@ public static class LastSeatStampede
 {
     public const int Customers = 200;
 
-    public static async Task<(int Booked, int Waitlisted, int Events)> RunAsync(BookingHost[] hosts, int tickets, int repetition)
+    /// <summary>One stampede; <paramref name="settle"/> runs between the rush and the checks (see GaleraCluster.WaitUntilAppliedAsync).</summary>
+    public static async Task<(int Booked, int Waitlisted, int Events)> RunAsync(BookingHost[] hosts, int tickets, int repetition, Func<Task>? settle = null)
     {
         ArgumentNullException.ThrowIfNull(hosts);
         var context = $"{tickets} ticket(s), repetition {repetition}";
@@ -38,6 +39,8 @@ public static class LastSeatStampede
         booked.Count.ShouldBe(tickets, context);
         waitlisted.Select(o => o.Answer.Position!.Value).ShouldBe(Enumerable.Range(1, Customers - tickets), context);
 
+        if (settle is not null)
+            await settle();
         var state = await hosts[0].ReplayAsync(eventId);
         state.Version.ShouldBe(1 + Customers, context);
         state.Booked.Select(u => u.Value).Order().ShouldBe(booked.Order(), context);
@@ -53,7 +56,7 @@ public static class LastSeatStampede
     }
 
     /// <summary>Runs <paramref name="repetitions"/> stampedes, <paramref name="overlap"/> at a time, and sums them up.</summary>
-    public static async Task<(int Booked, int Waitlisted, int Events)> RepeatAsync(BookingHost[] hosts, int tickets, int repetitions, int overlap)
+    public static async Task<(int Booked, int Waitlisted, int Events)> RepeatAsync(BookingHost[] hosts, int tickets, int repetitions, int overlap, Func<Task>? settle = null)
     {
         ArgumentNullException.ThrowIfNull(hosts);
         // One at a time: a factory is not meant to be started from two threads at once.
@@ -62,7 +65,7 @@ public static class LastSeatStampede
         var totals = new int[3];
         await Parallel.ForEachAsync(Enumerable.Range(1, repetitions), new ParallelOptions { MaxDegreeOfParallelism = overlap }, async (repetition, _) =>
         {
-            var (booked, waitlisted, events) = await RunAsync(hosts, tickets, repetition);
+            var (booked, waitlisted, events) = await RunAsync(hosts, tickets, repetition, settle);
             Interlocked.Add(ref totals[0], booked);
             Interlocked.Add(ref totals[1], waitlisted);
             Interlocked.Add(ref totals[2], events);

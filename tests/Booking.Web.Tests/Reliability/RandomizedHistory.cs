@@ -25,13 +25,16 @@ internal static class RandomizedHistory
     /// <summary>
     /// Runs clients against <paramref name="hosts"/> (client n through host n modulo their number), then judges the
     /// log. <paramref name="duringLoad"/> runs alongside the clients (a fault to inject); while it runs or after it,
-    /// <paramref name="unavailableAllowed"/> lets requests answer 503.
+    /// <paramref name="unavailableAllowed"/> lets requests answer 503. <paramref name="settle"/> runs between the load
+    /// and the checks (see GaleraCluster.WaitUntilAppliedAsync). The load lasts <paramref name="duration"/> (10 s) unless
+    /// EVENTBOOKING_HISTORY_SECONDS says otherwise.
     /// </summary>
     public static async Task RunAsync(
-        ITestOutputHelper output, BookingHost[] hosts, int maxPause = 0, bool unavailableAllowed = false, Func<Task>? duringLoad = null)
+        ITestOutputHelper output, BookingHost[] hosts, int maxPause = 0, bool unavailableAllowed = false, Func<Task>? duringLoad = null,
+        Func<Task>? settle = null, TimeSpan? duration = null)
     {
         var seed = Setting("EVENTBOOKING_HISTORY_SEED") ?? Random.Shared.Next();
-        var duration = TimeSpan.FromSeconds(Setting("EVENTBOOKING_HISTORY_SECONDS") ?? 10);
+        var length = Setting("EVENTBOOKING_HISTORY_SECONDS") is { } seconds ? TimeSpan.FromSeconds(seconds) : duration ?? TimeSpan.FromSeconds(10);
         var context = $"seed {seed} (rerun with EVENTBOOKING_HISTORY_SEED={seed})";
         output.WriteLine(context);
 
@@ -48,7 +51,7 @@ internal static class RandomizedHistory
         await Task.WhenAll(Enumerable.Range(0, Clients).Select(client => Task.Run(async () =>
         {
             var random = new Random(HashCode.Combine(seed, client));
-            while (clock.Elapsed < duration)
+            while (clock.Elapsed < length)
             {
                 // One request in a hundred names a ticketed event nobody initialized.
                 var eventId = random.Next(100) == 0 ? unknown : events[random.Next(events.Length)];
@@ -67,6 +70,8 @@ internal static class RandomizedHistory
         await fault;
         var elapsed = clock.Elapsed;
 
+        if (settle is not null)
+            await settle();
         var operations = recorder.Operations;
         var verdict = await HistoryVerdict.JudgeAsync(hosts[0], operations, events);
         var counts = operations.CountBy(o => o.Answer.Outcome).ToDictionary(c => c.Key, c => c.Value);
