@@ -43,6 +43,9 @@ internal sealed class TimedStore(IEventStore store) : IEventStore, IProjectionRe
     public Task<long> ReadHeadPositionAsync(CancellationToken cancellationToken = default) =>
         TimeAsync("ReadHeadPositionAsync", 0, () => store.ReadHeadPositionAsync(cancellationToken));
 
+    public Task<bool> ConfirmVersionAsync(string streamId, long version, CancellationToken cancellationToken = default) =>
+        TimeAsync("ConfirmVersionAsync", 1, () => store.ConfirmVersionAsync(streamId, version, cancellationToken));
+
     public Task<StreamMetadata?> GetStreamAsync(string streamId, CancellationToken cancellationToken = default) =>
         TimeAsync("GetStreamAsync", 1, () => store.GetStreamAsync(streamId, cancellationToken));
 

@@ -18,16 +18,17 @@ internal sealed partial class TicketedEventProcessor
             IReadOnlyDictionary<string, IdempotencyRecord>? storedKeys = null;
             for (var conflicts = 0; ; conflicts++)
             {
-                var readAfterQueued = _stale;
                 if (_stale)
                     await CatchUpAsync().ConfigureAwait(false);
 
                 var decided = Decide(batch, storedKeys);
                 // Refusals append nothing, so no expected-version check vouches for the state they were decided on:
-                // another process may have written since. Unless that state was read after the commands were
-                // queued, ask the store whether it has moved on, and if so catch up and decide again. (Keyed
-                // refusals are stored at the version they were decided at, which is that check.)
-                if (decided.Events.Count == 0 && decided.Answers.Count == 0 && !readAfterQueued && await HasMovedOnAsync().ConfigureAwait(false))
+                // another process may have written since, and on Galera even a state read just now can be a write
+                // behind. So the store confirms the version (on Galera with a write that certifies); if the stream has
+                // moved on, catch up and decide again. (Keyed refusals are stored at the version they were decided at,
+                // which is that check.) A stream that keeps moving gets MaxConflictRetries tries, then the answer rests
+                // on the last state read.
+                if (decided.Events.Count == 0 && decided.Answers.Count == 0 && conflicts < _options.MaxConflictRetries && await HasMovedOnAsync().ConfigureAwait(false))
                 {
                     _stale = true;
                     continue;
@@ -158,11 +159,8 @@ internal sealed partial class TicketedEventProcessor
         }
     }
 
-    private async Task<bool> HasMovedOnAsync()
-    {
-        var stream = await _store.GetStreamAsync(Id.StreamId, _stopping).ConfigureAwait(false);
-        return (stream?.Version ?? 0) != _state.Version;
-    }
+    private async Task<bool> HasMovedOnAsync() =>
+        !await _store.ConfirmVersionAsync(Id.StreamId, _state.Version, _stopping).ConfigureAwait(false);
 
     private async Task<IReadOnlyDictionary<string, IdempotencyRecord>?> LoadStoredKeysAsync(List<QueuedCommand> batch)
     {

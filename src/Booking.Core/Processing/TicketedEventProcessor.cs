@@ -7,8 +7,10 @@
 //   wait for that commit too, since they may rest on events decided earlier in the same batch.
 // - Correctness: the store's expected-version check, not this class, stops overselling across processes. On a
 //   conflict the consumer catches up from the store and decides the batch again. A batch of refusals only appends
-//   nothing, so no such check covers it: it is answered only from a state read, or confirmed current by the stream's
-//   version, after its commands were queued (else another process's write could be missed).
+//   nothing, so no such check covers it: it is answered only once the store has confirmed the state's version
+//   (IEventStore.ConfirmVersionAsync, a write that certifies on Galera, where a read can be a write behind), else
+//   another process's write could be missed; a stream that moves on every time is answered from its last read after
+//   MaxConflictRetries tries.
 // - Failure: a failed append is retried with the same event ids (the store's append is idempotent). If it keeps
 //   failing, the batch's callers get BookingUnavailableException (saying the outcome is unknown) and the state is
 //   reloaded before the next batch, because the outcome of the last attempt is unknown until then. Catching up

@@ -17,9 +17,9 @@ public sealed partial class MySqlEventStore
     }
 
     // The stream row is locked (FOR UPDATE) while the documents are written, so an append through the same server
-    // cannot slip in between the version check and the commit. On Galera that lock is local to the node, and an
-    // append through another node may commit in between; the documents are then still true of the version read,
-    // which the causal read made the newest committed when the check ran (they record a decision that changed nothing).
+    // cannot slip in between the version check and the commit. On Galera that lock is local to the node and the
+    // version read can be a write behind, so the transaction also writes the stream row (ConfirmVersion): it then
+    // loses certification to any append another node committed first, and is retried.
     private async Task<long> SaveDocumentsOnceAsync(
         string streamId, ExpectedVersion expected, IReadOnlyList<PreparedDocument> documents, DateTime now, CancellationToken cancellationToken)
     {
@@ -37,7 +37,10 @@ public sealed partial class MySqlEventStore
             {
                 await using var command = connection.CreateCommand();
                 command.Parameters.AddWithValue("@now", now);
-                await MySqlStatements.SaveDocuments(documents, actual, command.Parameters).RunAsync(command, IsGalera == true, cancellationToken).ConfigureAwait(false);
+                command.Parameters.AddWithValue("@stream", streamId);
+                command.Parameters.AddWithValue("@version", actual);
+                var galera = IsGalera == true;
+                await MySqlStatements.SaveDocuments(documents, actual, confirm: galera && actual > 0, command.Parameters).RunAsync(command, galera, cancellationToken).ConfigureAwait(false);
                 return actual;
             }
             catch (MySqlException e)

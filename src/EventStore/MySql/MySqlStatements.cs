@@ -23,6 +23,9 @@ internal static class MySqlStatements
 
     public const string SelectStreamVersion = "SELECT version FROM streams WHERE stream_id = @stream;";
 
+    /// <summary>A write that changes the stream row only if it is at @version, so that it certifies on Galera.</summary>
+    public const string ConfirmVersion = "UPDATE streams SET confirmations = confirmations + 1 WHERE stream_id = @stream AND version = @version;";
+
     public const string ReadStream =
         $"SELECT {EventColumns} FROM events WHERE stream_id = @stream AND version >= @from ORDER BY version LIMIT @max;";
 
@@ -136,11 +139,13 @@ internal static class MySqlStatements
 
     /// <summary>
     /// Writes documents in the transaction <see cref="BeginAndLockStream"/> opened (the stream row is locked), then
-    /// commits. @now must be set.
+    /// commits; with <paramref name="confirm"/>, first <see cref="ConfirmVersion"/>. @now (and @stream, @version) must be set.
     /// </summary>
-    public static MySqlWriteScript SaveDocuments(IReadOnlyList<PreparedDocument> documents, long streamVersion, MySqlParameterCollection parameters)
+    public static MySqlWriteScript SaveDocuments(IReadOnlyList<PreparedDocument> documents, long streamVersion, bool confirm, MySqlParameterCollection parameters)
     {
         var script = new MySqlWriteScript();
+        if (confirm)
+            script.StatementMatching(ConfirmVersion, 1);
         AppendDocuments(script, documents.Select(d => (d, streamVersion, "@now")), parameters);
         return script;
     }

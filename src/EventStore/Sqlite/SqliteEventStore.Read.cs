@@ -72,6 +72,10 @@ public sealed partial class SqliteEventStore
     }
 
     /// <inheritdoc />
+    public async Task<bool> ConfirmVersionAsync(string streamId, long version, CancellationToken cancellationToken = default) =>
+        ((await GetStreamAsync(streamId, cancellationToken).ConfigureAwait(false))?.Version ?? 0) == version;
+
+    /// <inheritdoc />
     public async Task<StreamMetadata?> GetStreamAsync(string streamId, CancellationToken cancellationToken = default)
     {
         var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);

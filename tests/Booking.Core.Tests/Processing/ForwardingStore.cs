@@ -20,6 +20,9 @@ internal abstract class ForwardingStore(IEventStore store) : IEventStore
 
     public Task<long> ReadHeadPositionAsync(CancellationToken cancellationToken = default) => store.ReadHeadPositionAsync(cancellationToken);
 
+    public Task<bool> ConfirmVersionAsync(string streamId, long version, CancellationToken cancellationToken = default) =>
+        store.ConfirmVersionAsync(streamId, version, cancellationToken);
+
     public Task<StreamMetadata?> GetStreamAsync(string streamId, CancellationToken cancellationToken = default) => store.GetStreamAsync(streamId, cancellationToken);
 
     public Task<StoredDocument<T>?> LoadDocumentAsync<T>(string projection, string id, CancellationToken cancellationToken = default) =>
