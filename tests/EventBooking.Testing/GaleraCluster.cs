@@ -43,7 +43,6 @@ public sealed class GaleraCluster : IAsyncDisposable
         // as mysql too, so every file they touch (data, tmp, logs, the folder itself) must belong to mysql.
         var user = Environment.UserName == "root" ? "mysql" : Environment.UserName;
         var template = await TemplateAsync(server, user);
-        DeleteAbandoned();
         var directory = Directory.CreateTempSubdirectory("eventbooking-galera-").FullName;
         var ports = FreePorts(4 * nodes);
         var gcomm = string.Join(",", Enumerable.Range(0, nodes).Select(i => $"127.0.0.1:{ports[(4 * i) + 1]}"));
@@ -257,28 +256,6 @@ public sealed class GaleraCluster : IAsyncDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         });
-    }
-
-    // A test process killed at the end of its run leaves its shared cluster's folder behind (about 500 MB): delete the
-    // folders whose nodes all are gone, so that runs do not fill the disk. A folder whose pid files name a live
-    // process belongs to a run still going.
-    private static void DeleteAbandoned()
-    {
-        foreach (var folder in Directory.EnumerateDirectories(Path.GetTempPath(), "eventbooking-galera-*"))
-        {
-            if (folder.Contains("-template-", StringComparison.Ordinal) || folder.Contains("-install-", StringComparison.Ordinal))
-                continue;
-            try
-            {
-                var live = Directory.EnumerateFiles(folder, "p*.pid").Any(file => Directory.Exists($"/proc/{File.ReadAllText(file).Trim()}"));
-                if (!live && Directory.GetCreationTimeUtc(folder) < DateTime.UtcNow.AddMinutes(-2))
-                    Directory.Delete(folder, recursive: true);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                // Another run is deleting it, or a file is still in use: the next start tries again.
-            }
-        }
     }
 
     private static InvalidOperationException Missing(string reason, string package) =>

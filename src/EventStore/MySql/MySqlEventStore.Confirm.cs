@@ -7,12 +7,11 @@ public sealed partial class MySqlEventStore
     {
         ArgumentException.ThrowIfNullOrEmpty(streamId);
         ArgumentOutOfRangeException.ThrowIfNegative(version);
-        var read = ((await GetStreamAsync(streamId, cancellationToken).ConfigureAwait(false))?.Version ?? 0) == version;
-        // One server: the read saw every commit. Galera: the read may be a write behind, so a version it agrees with is
-        // confirmed by a write on the stream row, which loses certification to any append another node committed before
-        // it; retried, it then sees that append. A stream that does not exist has no row to write: the read stands.
-        if (!read || IsGalera != true || version == 0)
-            return read;
+        // One server: a read sees every commit. Galera: a read may be a write behind, so the version is confirmed by a
+        // write on the stream row instead, which loses certification to any append another node committed before it
+        // and, retried, then sees that append. A stream that does not exist has no row to write: a read answers.
+        if (IsGalera != true || version == 0)
+            return ((await GetStreamAsync(streamId, cancellationToken).ConfigureAwait(false))?.Version ?? 0) == version;
         return await MySqlErrors.RetryTransientAsync(() => ConfirmOnceAsync(streamId, version, cancellationToken), galera: true, cancellationToken).ConfigureAwait(false);
     }
 
