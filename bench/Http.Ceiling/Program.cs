@@ -1,7 +1,7 @@
 using Http.Ceiling;
 
 // The least a booking endpoint can do over HTTP: read the booking, answer "booked". No database, no queue. The
-// `ceiling` scenario of bench/Http.Bench drives it as a separate process (docs/PERFORMANCE.md, "HTTP load (issue #5)").
+// `ceiling` scenario of bench/Http.Bench drives it as a separate process (bench/results/performance-history-2026-11-27.md, "HTTP load (issue #5)").
 // Hosted as the service is where it costs: WebApplication.CreateBuilder, Kestrel on 0.0.0.0:PORT, Warning and above
 // logged only.
 var builder = WebApplication.CreateBuilder(args);
