@@ -62,8 +62,8 @@ public sealed class EventTypeMap
             ?? throw new InvalidOperationException($"Stored event of type '{typeName}' has a null payload.");
     }
 
-    internal string SerializeDocument(object document) =>
-        JsonSerializer.Serialize(document, JsonOptions.GetTypeInfo(document.GetType()));
+    internal string SerializeDocument(object? document) =>
+        document is null ? Tombstone.Json : JsonSerializer.Serialize(document, JsonOptions.GetTypeInfo(document.GetType()));
 
     internal T DeserializeDocument<T>(string json) =>
         (T)(JsonSerializer.Deserialize(json, JsonOptions.GetTypeInfo(typeof(T)))

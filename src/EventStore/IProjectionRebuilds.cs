@@ -2,9 +2,12 @@ namespace EventStore;
 
 /// <summary>A document a projection produced, with the stream version it reflects.</summary>
 /// <param name="Id">The document's id within the projection.</param>
-/// <param name="Document">The document; serialized with the map's JSON options.</param>
+/// <param name="Document">
+/// The document, serialized with the map's JSON options; null for a tombstone (the document is deleted, see
+/// <see cref="ProjectionDocument.Delete"/>).
+/// </param>
 /// <param name="StreamVersion">The version of the stream the document reflects.</param>
-public sealed record VersionedDocument(string Id, object Document, long StreamVersion);
+public sealed record VersionedDocument(string Id, object? Document, long StreamVersion);
 
 /// <summary>
 /// Rebuilds a projection's documents beside the live ones, which stay in service until an atomic swap.
@@ -27,7 +30,7 @@ public interface IProjectionRebuilds
     Task<IReadOnlyList<EventHeader>> ReadAllHeadersAsync(
         long fromPosition, int maxCount, IReadOnlySet<string> payloadTypes, CancellationToken cancellationToken = default);
 
-    /// <summary>The documents the rebuild in progress has written so far.</summary>
+    /// <summary>The documents the rebuild in progress has written so far, tombstones left out.</summary>
     Task<IReadOnlyList<StoredDocument<T>>> LoadRebuildDocumentsAsync<T>(string projection, CancellationToken cancellationToken = default);
 
     /// <summary>Writes documents to the rebuild and moves its checkpoint to <paramref name="checkpoint"/>, in one transaction.</summary>
@@ -36,6 +39,9 @@ public interface IProjectionRebuilds
     /// <summary>Puts the rebuilt documents in service atomically; documents of other projections are carried over.</summary>
     Task SwapInAsync(string projection, CancellationToken cancellationToken = default);
 
-    /// <summary>Writes documents into service only where they are newer than the stored ones (catching up after the swap).</summary>
+    /// <summary>
+    /// Writes documents into service only where they are newer than the stored ones (catching up after the swap). A
+    /// tombstone is compared like any document: it deletes an older one, and an older one never replaces it.
+    /// </summary>
     Task WriteIfNewerAsync(string projection, IReadOnlyList<VersionedDocument> documents, CancellationToken cancellationToken = default);
 }

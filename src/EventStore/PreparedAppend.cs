@@ -50,7 +50,13 @@ internal sealed record PreparedEvent(Guid EventId, string Type, string Json, Gui
 internal sealed record PreparedDocument(string Projection, string Id, string Json, bool MustBeNew)
 {
     public static PreparedDocument[] All(IReadOnlyList<ProjectionDocument>? documents, EventTypeMap types) =>
-        documents?.Select(d => new PreparedDocument(d.Projection, d.Id, types.SerializeDocument(d.Document), d.MustBeNew)).ToArray() ?? [];
+        documents?.Select(d => Prepare(d, types)).ToArray() ?? [];
+
+    // A claim is an insert that must find no row; a tombstone deletes, and as a claim would mean nothing useful.
+    private static PreparedDocument Prepare(ProjectionDocument document, EventTypeMap types) =>
+        document.MustBeNew && document.Document is null
+            ? throw new ArgumentException($"Document '{document.Id}' of '{document.Projection}' is a tombstone: it cannot be MustBeNew.", nameof(document))
+            : new PreparedDocument(document.Projection, document.Id, types.SerializeDocument(document.Document), document.MustBeNew);
 }
 
 /// <summary>An append with the stream version it was checked against: its events take the versions after it.</summary>

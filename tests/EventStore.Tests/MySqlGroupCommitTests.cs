@@ -132,6 +132,27 @@ public sealed class MySqlGroupCommitTests(MySqlDatabase database) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_tombstone_in_a_group_commit_deletes_its_document()
+    {
+        var projection = $"group-tomb-{Guid.NewGuid():N}";
+        var streams = await CreateStreamsAsync(2);
+        await _store.AppendAsync(streams[0], ExpectedVersion.Exactly(1), TestEvents.Numbers(1), [new ProjectionDocument(projection, "a", new Counter(1))]);
+        var before = _store.GroupCommits;
+
+        Task<AppendResult>[] group = [];
+        await WhileTheCommitterIsHeldAsync(() => group =
+        [
+            _store.AppendAsync(streams[0], ExpectedVersion.Exactly(2), TestEvents.Numbers(1), [ProjectionDocument.Delete(projection, "a")]),
+            _store.AppendAsync(streams[1], ExpectedVersion.Exactly(1), TestEvents.Numbers(1), [new ProjectionDocument(projection, "b", new Counter(2))]),
+        ]);
+        await Task.WhenAll(group);
+
+        (_store.GroupCommits.Appends - before.Appends).ShouldBe(2, "both appends shared one transaction");
+        (await _store.LoadDocumentAsync<Counter>(projection, "a")).ShouldBeNull();
+        (await _store.ListDocumentsAsync<Counter>(projection, 10)).ShouldHaveSingleItem().Document.ShouldBe(new Counter(2));
+    }
+
+    [Fact]
     public async Task Many_concurrent_writers_on_many_streams_share_commits_and_lose_nothing()
     {
         var store = new MySqlEventStore(database.ConnectionString, TestEvents.Map());

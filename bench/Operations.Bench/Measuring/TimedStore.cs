@@ -55,6 +55,9 @@ internal sealed class TimedStore(IEventStore store) : IEventStore, IProjectionRe
     public Task<IReadOnlyList<StoredDocument<T>>> ListDocumentsAsync<T>(string projection, int maxCount, CancellationToken cancellationToken = default) =>
         TimeAsync("ListDocumentsAsync", r => r.Count, () => store.ListDocumentsAsync<T>(projection, maxCount, cancellationToken));
 
+    public Task<IReadOnlyList<DocumentEntry<T>>> ListDocumentsAsync<T>(string projection, DocumentRange range, CancellationToken cancellationToken = default) =>
+        TimeAsync("ListDocumentsAsync", r => r.Count, () => store.ListDocumentsAsync<T>(projection, range, cancellationToken));
+
     public Task<long> BeginRebuildAsync(string projection, bool restart, CancellationToken cancellationToken = default) =>
         TimeAsync("BeginRebuildAsync", 0, () => _rebuilds.BeginRebuildAsync(projection, restart, cancellationToken));
 

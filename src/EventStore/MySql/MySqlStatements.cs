@@ -24,6 +24,8 @@ internal static class MySqlStatements
     public const string SelectStreamVersion = "SELECT version FROM streams WHERE stream_id = @stream;";
 
     /// <summary>A write that changes the stream row only if it is at @version, so that it certifies on Galera.</summary>
+    public const string ConfirmAbsent = "UPDATE event_positions SET confirmations = confirmations + 1 WHERE id = 1;";
+
     public const string ConfirmVersion = "UPDATE streams SET confirmations = confirmations + 1 WHERE stream_id = @stream AND version = @version;";
 
     public const string ReadStream =
@@ -44,10 +46,28 @@ internal static class MySqlStatements
     public const string HeadPosition = "SELECT COALESCE(MAX(position), 0) FROM events;";
 
     public const string ListDocuments =
-        "SELECT data, stream_version, updated_at FROM documents WHERE projection = @projection ORDER BY updated_at DESC LIMIT @max;";
+        $"SELECT data, stream_version, updated_at FROM documents WHERE projection = @projection AND {Tombstone.Excluded} ORDER BY updated_at DESC LIMIT @max;";
+
+    /// <summary>
+    /// A page of a projection's live documents in id order (see <see cref="DocumentRange"/>): the prefix as a range
+    /// on the key, @upper and @after only when the range has them; @projection, @prefix and @max always.
+    /// </summary>
+    public static string ListDocumentRange(bool upper, bool after, bool descending) =>
+        "SELECT id, data, stream_version, updated_at FROM documents WHERE projection = @projection AND id >= @prefix" +
+        (upper ? " AND id < @upper" : string.Empty) +
+        (after ? (descending ? " AND id < @after" : " AND id > @after") : string.Empty) +
+        $" AND {Tombstone.Excluded} ORDER BY id" + (descending ? " DESC" : string.Empty) + " LIMIT @max;";
 
     public const string LoadDocument =
-        "SELECT data, stream_version, updated_at FROM documents WHERE projection = @projection AND id = @id;";
+        $"SELECT data, stream_version, updated_at FROM documents WHERE projection = @projection AND id = @id AND {Tombstone.Excluded};";
+
+    /// <summary>
+    /// Raises (or creates at 1) the counter of sequence @name and reports the new value as LAST_INSERT_ID(): on a
+    /// duplicate key the UPDATE's LAST_INSERT_ID(expr) is evaluated after the VALUES one, so it wins.
+    /// </summary>
+    public const string NextSequenceNumber =
+        "INSERT INTO sequence_numbers (name, last_value) VALUES (@name, LAST_INSERT_ID(1)) " +
+        "ON DUPLICATE KEY UPDATE last_value = LAST_INSERT_ID(last_value + 1);";
 
     public const string Rollback = "ROLLBACK;";
 

@@ -14,7 +14,7 @@ internal static class SqliteRebuildStatements
         "INSERT INTO projection_checkpoints (projection, position, rebuilding, updated_at) VALUES (@projection, 0, 1, @now) " +
         "ON CONFLICT (projection) DO UPDATE SET position = 0, rebuilding = 1, updated_at = @now;";
 
-    public const string LoadRebuild = "SELECT data, stream_version, updated_at FROM documents_rebuild WHERE projection = @projection;";
+    public const string LoadRebuild = $"SELECT data, stream_version, updated_at FROM documents_rebuild WHERE projection = @projection AND {Tombstone.Excluded};";
 
     public const string MoveCheckpoint = "UPDATE projection_checkpoints SET position = @checkpoint, updated_at = @now WHERE projection = @projection;";
 

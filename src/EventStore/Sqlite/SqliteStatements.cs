@@ -27,10 +27,24 @@ internal static class SqliteStatements
     public const string HeadPosition = "SELECT COALESCE(MAX(position), 0) FROM events;";
 
     public const string ListDocuments =
-        "SELECT data, stream_version, updated_at FROM documents WHERE projection = @projection ORDER BY updated_at DESC LIMIT @max;";
+        $"SELECT data, stream_version, updated_at FROM documents WHERE projection = @projection AND {Tombstone.Excluded} ORDER BY updated_at DESC LIMIT @max;";
+
+    /// <summary>
+    /// A page of a projection's live documents in id order (see <see cref="DocumentRange"/>): the prefix as a range
+    /// on the key, @upper and @after only when the range has them; @projection, @prefix and @max always.
+    /// </summary>
+    public static string ListDocumentRange(bool upper, bool after, bool descending) =>
+        "SELECT id, data, stream_version, updated_at FROM documents WHERE projection = @projection AND id >= @prefix" +
+        (upper ? " AND id < @upper" : string.Empty) +
+        (after ? (descending ? " AND id < @after" : " AND id > @after") : string.Empty) +
+        $" AND {Tombstone.Excluded} ORDER BY id" + (descending ? " DESC" : string.Empty) + " LIMIT @max;";
 
     public const string LoadDocument =
-        "SELECT data, stream_version, updated_at FROM documents WHERE projection = @projection AND id = @id;";
+        $"SELECT data, stream_version, updated_at FROM documents WHERE projection = @projection AND id = @id AND {Tombstone.Excluded};";
+
+    public const string NextSequenceNumber =
+        "INSERT INTO sequence_numbers (name, last_value) VALUES (@name, 1) " +
+        "ON CONFLICT (name) DO UPDATE SET last_value = last_value + 1 RETURNING last_value;";
 
     /// <summary>Writes the stream row, the events and the documents, and returns the last position written.</summary>
     public static string InsertEvents(PreparedAppend append, long previousVersion, SqliteParameterCollection parameters)

@@ -30,4 +30,7 @@ internal abstract class ForwardingStore(IEventStore store) : IEventStore
 
     public Task<IReadOnlyList<StoredDocument<T>>> ListDocumentsAsync<T>(string projection, int maxCount, CancellationToken cancellationToken = default) =>
         store.ListDocumentsAsync<T>(projection, maxCount, cancellationToken);
+
+    public Task<IReadOnlyList<DocumentEntry<T>>> ListDocumentsAsync<T>(string projection, DocumentRange range, CancellationToken cancellationToken = default) =>
+        store.ListDocumentsAsync<T>(projection, range, cancellationToken);
 }
