@@ -4,11 +4,11 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Http.Ceiling;
 
-/// <summary>The request body of <c>POST /api/events/book</c>: { "userId": integer, "eventId": string }.</summary>
-internal sealed record BookingRequest(long UserId, Guid EventId);
+/// <summary>The request body of <c>POST /api/events/book</c>: { "userId": integer, "eventId": integer }.</summary>
+internal sealed record BookingRequest(long UserId, long EventId);
 
 /// <summary>The service's answer to a booking (Booking.Web's BookingResponse), always "booked" here.</summary>
-internal sealed record BookingResponse(string Status, Guid EventId, long UserId, int? Position);
+internal sealed record BookingResponse(string Status, long EventId, long UserId, int? Position);
 
 /// <summary>The booking route and nothing else: deserialize, then 201 with the answer the service would give.</summary>
 internal static class CeilingApi

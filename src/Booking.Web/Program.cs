@@ -10,6 +10,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.UsePortFromEnvironment().AddStructuredLogging();
 builder.Services.AddBookingStore(builder.Configuration);
 builder.Services.AddBasicAuthentication(builder.Configuration, builder.Environment);
+builder.Services.AddUserAuthentication(builder.Configuration);
 builder.Services.AddPerIpRateLimiting(builder.Configuration);
 builder.Services.AddProblemDetails().AddProblemJsonForAnyAccept().AddExceptionHandler<ExceptionProblems>();
 builder.Services.ConfigureHttpJsonOptions(json => WebJsonContext.Configure(json.SerializerOptions));
@@ -30,6 +31,7 @@ app.UseAuthorization();
 app.MapOpenApi();
 app.MapHealthEndpoints();
 app.MapBookingApi();
+app.MapSalesApi();
 app.MapDebugCacheApi(app.Environment, app.Configuration);
 
 await app.RunAsync();

@@ -79,7 +79,7 @@ internal sealed class ClusterRunner(BenchOptions options, BenchServer server, Se
         return (strings, null, Counters);
     }
 
-    private static async Task<(IWorkload, IReadOnlyList<Guid>)> SetUpAsync(ServiceApi api, string name, bool many)
+    private static async Task<(IWorkload, IReadOnlyList<long>)> SetUpAsync(ServiceApi api, string name, bool many)
     {
         if (!many)
         {
@@ -87,7 +87,7 @@ internal sealed class ClusterRunner(BenchOptions options, BenchServer server, Se
             return (new HotEvent(id), [id]);
         }
 
-        var ids = new Guid[1000];
+        var ids = new long[1000];
         await Parallel.ForAsync(0, ids.Length, new ParallelOptions { MaxDegreeOfParallelism = 16 },
             async (i, _) => ids[i] = await api.InitializeAsync(Inv($"{name}-{i}"), TicketsPerManyEvent));
         return (new ManyEvents(ids), ids);

@@ -19,14 +19,14 @@ internal sealed class ClusterSession : IAsyncDisposable
     private readonly ServiceProcess[] _services;
     private readonly HaproxyProcess _proxy;
     private readonly ServiceApi _api;
-    private readonly IReadOnlyList<Guid> _events;
+    private readonly IReadOnlyList<long> _events;
     private readonly string _name;
     private readonly string _description;
     private readonly string _loadBefore;
 
     private ClusterSession(
         ServiceBinary binary, ServiceProcess[] services, HaproxyProcess proxy, ServiceApi api, MemoryWatch memory, LoadGenerator generator,
-        IWorkload workload, IReadOnlyList<Guid> events, string name, string description, string loadBefore)
+        IWorkload workload, IReadOnlyList<long> events, string name, string description, string loadBefore)
     {
         _binary = binary;
         _services = services;
@@ -50,7 +50,7 @@ internal sealed class ClusterSession : IAsyncDisposable
     public static async Task<ClusterSession> StartAsync(
         ServiceBinary binary, ConnectionKind client, string name, string description, string password, IReadOnlyList<string> connectionStrings,
         IReadOnlyDictionary<string, string> environment, int? databasePid, Func<Task<ServerCounters>> counters,
-        Func<ServiceApi, Task<(IWorkload Workload, IReadOnlyList<Guid> Events)>> setup)
+        Func<ServiceApi, Task<(IWorkload Workload, IReadOnlyList<long> Events)>> setup)
     {
         var loadBefore = ProcFs.LoadAverage();
         var services = connectionStrings

@@ -1,11 +1,11 @@
 namespace Http.Bench.Load;
 
 /// <summary>Every request books a new user on the same ticketed event.</summary>
-internal sealed class HotEvent(Guid eventId) : IWorkload
+internal sealed class HotEvent(long eventId) : IWorkload
 {
     public IWorker CreateWorker(int index) => new Worker(eventId, new UniqueUsers(index));
 
-    private sealed class Worker(Guid eventId, UniqueUsers users) : IWorker
+    private sealed class Worker(long eventId, UniqueUsers users) : IWorker
     {
         private UniqueUsers _users = users;
 

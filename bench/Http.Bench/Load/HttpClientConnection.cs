@@ -17,7 +17,7 @@ internal sealed class HttpClientConnection(HttpClient client) : IBookingConnecti
 
     public async ValueTask<Answer> SendAsync(BenchRequest request)
     {
-        var body = string.Create(CultureInfo.InvariantCulture, $"{{\"userId\":{request.UserId},\"eventId\":\"{request.EventId}\"}}");
+        var body = string.Create(CultureInfo.InvariantCulture, $"{{\"userId\":{request.UserId},\"eventId\":{request.EventId}}}");
         using var content = new ByteArrayContent(Encoding.UTF8.GetBytes(body));
         content.Headers.ContentType = Json;
         using var message = new HttpRequestMessage(HttpMethod.Post, request.IsCancel ? CancelPath : BookPath) { Content = content };

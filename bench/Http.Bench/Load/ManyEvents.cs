@@ -1,11 +1,11 @@
 namespace Http.Bench.Load;
 
 /// <summary>Every request books a new user on a ticketed event picked uniformly at random.</summary>
-internal sealed class ManyEvents(IReadOnlyList<Guid> eventIds) : IWorkload
+internal sealed class ManyEvents(IReadOnlyList<long> eventIds) : IWorkload
 {
     public IWorker CreateWorker(int index) => new Worker(eventIds, new UniqueUsers(index), new Random(index));
 
-    private sealed class Worker(IReadOnlyList<Guid> eventIds, UniqueUsers users, Random random) : IWorker
+    private sealed class Worker(IReadOnlyList<long> eventIds, UniqueUsers users, Random random) : IWorker
     {
         private UniqueUsers _users = users;
 

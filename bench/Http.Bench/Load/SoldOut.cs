@@ -5,11 +5,11 @@ namespace Http.Bench.Load;
 /// in: a share of requests cancels one of this worker's acknowledged users, half the time a booked one (which promotes
 /// the first waiting user) and half the time a waiting one (who leaves the list).
 /// </summary>
-internal sealed class SoldOut(Guid eventId, double cancelShare) : IWorkload
+internal sealed class SoldOut(long eventId, double cancelShare) : IWorkload
 {
     public IWorker CreateWorker(int index) => new Worker(eventId, cancelShare, new UniqueUsers(index), new Random(index));
 
-    private sealed class Worker(Guid eventId, double cancelShare, UniqueUsers users, Random random) : IWorker
+    private sealed class Worker(long eventId, double cancelShare, UniqueUsers users, Random random) : IWorker
     {
         private readonly List<long> _booked = [];
         private readonly List<long> _waiting = [];

@@ -30,7 +30,7 @@ internal sealed class EventCounts
 /// </summary>
 internal sealed class Tally
 {
-    public Dictionary<Guid, EventCounts> ByEvent { get; } = [];
+    public Dictionary<long, EventCounts> ByEvent { get; } = [];
     public long[] Measured { get; } = new long[Enum.GetValues<Outcome>().Length];
     public long[] All { get; } = new long[Enum.GetValues<Outcome>().Length];
     public List<long> MeasuredLatencyTicks { get; } = new(1 << 16);

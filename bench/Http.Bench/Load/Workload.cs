@@ -1,7 +1,7 @@
 namespace Http.Bench.Load;
 
 /// <summary>What the load generator asks for: one booking or cancellation.</summary>
-internal readonly record struct BenchRequest(bool IsCancel, Guid EventId, long UserId);
+internal readonly record struct BenchRequest(bool IsCancel, long EventId, long UserId);
 
 /// <summary>How a request ended, as the harness counts it for the books.</summary>
 internal enum Outcome

@@ -10,7 +10,7 @@ namespace Http.Bench.Scenarios;
 /// </summary>
 internal sealed record Books(bool Balanced, string Detail)
 {
-    public static async Task<Books> CheckAsync(ServiceApi api, IReadOnlyList<Guid> eventIds, IReadOnlyList<LoadResult> runs)
+    public static async Task<Books> CheckAsync(ServiceApi api, IReadOnlyList<long> eventIds, IReadOnlyList<LoadResult> runs)
     {
         var counts = Tally.Merge(runs.Select(r => r.Tally)).ByEvent;
         long expectedBooked = 0, statusBooked = 0, expectedWaiting = 0, statusWaiting = 0;

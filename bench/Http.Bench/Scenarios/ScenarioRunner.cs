@@ -66,7 +66,7 @@ internal sealed class ScenarioRunner(BenchOptions options, BenchServer server, S
     {
         Console.Error.WriteLine($"[{DateTime.Now:HH:mm:ss}] {CeilingSession.Name}: {CeilingSession.Description}");
         await using var session = await CeilingSession.StartAsync(binary.RepositoryRoot, server, options.Generator, options.ServiceEnvironment);
-        var step = await MeasureAsync(session.Generator, new HotEvent(Guid.CreateVersion7()), options.Connections, options.Warmup, options.Measure, session.Memory);
+        var step = await MeasureAsync(session.Generator, new HotEvent(1), options.Connections, options.Warmup, options.Measure, session.Memory);
         return await session.FinishAsync(step);
     }
 
@@ -82,7 +82,7 @@ internal sealed class ScenarioRunner(BenchOptions options, BenchServer server, S
             ServiceSettings.DefaultBatchSize, Warning,
             async api =>
             {
-                var ids = new Guid[options.ManyEvents];
+                var ids = new long[options.ManyEvents];
                 await Parallel.ForAsync(0, ids.Length, new ParallelOptions { MaxDegreeOfParallelism = 16 },
                     async (i, _) => ids[i] = await api.InitializeAsync(Inv($"many-{i}"), TicketsPerManyEvent));
                 return (new ManyEvents(ids), ids);
@@ -127,7 +127,7 @@ internal sealed class ScenarioRunner(BenchOptions options, BenchServer server, S
 
     private async Task<ScenarioResult> RunAsync(
         string name, string description, int batch, string level,
-        Func<ServiceApi, Task<(IWorkload Workload, IReadOnlyList<Guid> Events)>> setup,
+        Func<ServiceApi, Task<(IWorkload Workload, IReadOnlyList<long> Events)>> setup,
         Func<LoadGenerator, IWorkload, MemoryWatch, Task<List<Step>>> drive,
         IReadOnlyDictionary<string, string>? environment = null,
         Func<ServiceProfile?>? profile = null)
@@ -165,13 +165,13 @@ internal sealed class ScenarioRunner(BenchOptions options, BenchServer server, S
                 await changed.FinishAsync([new Step(LoadResult.Combine(b), changed.Memory.SampledPeakMib)], null, [warmupB])];
     }
 
-    private static async Task<(IWorkload, IReadOnlyList<Guid>)> InitializeHotAsync(ServiceApi api) =>
+    private static async Task<(IWorkload, IReadOnlyList<long>)> InitializeHotAsync(ServiceApi api) =>
         Single(await api.InitializeAsync("hot", HotTickets), id => new HotEvent(id));
 
     private Dictionary<string, string> Environment(IReadOnlyDictionary<string, string>? scenario) =>
         options.ServiceEnvironment.Concat(scenario ?? new Dictionary<string, string>()).ToDictionary(StringComparer.Ordinal);
 
-    private static (IWorkload, IReadOnlyList<Guid>) Single(Guid id, Func<Guid, IWorkload> workload) => (workload(id), [id]);
+    private static (IWorkload, IReadOnlyList<long>) Single(long id, Func<long, IWorkload> workload) => (workload(id), [id]);
 
     private static string Inv(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 

@@ -17,7 +17,7 @@ internal sealed class ServiceSession : IAsyncDisposable
     private readonly ServiceBinary _binary;
     private readonly ServiceProcess _service;
     private readonly ServiceApi _api;
-    private readonly IReadOnlyList<Guid> _events;
+    private readonly IReadOnlyList<long> _events;
     private readonly string _name;
     private readonly string _description;
     private readonly string _batching;
@@ -26,7 +26,7 @@ internal sealed class ServiceSession : IAsyncDisposable
 
     private ServiceSession(
         ServiceBinary binary, ServiceProcess service, ServiceApi api, MemoryWatch memory, LoadGenerator generator, IWorkload workload,
-        IReadOnlyList<Guid> events, string name, string description, string batching, string level, string loadBefore)
+        IReadOnlyList<long> events, string name, string description, string batching, string level, string loadBefore)
     {
         _binary = binary;
         _service = service;
@@ -50,7 +50,7 @@ internal sealed class ServiceSession : IAsyncDisposable
 
     public static async Task<ServiceSession> StartAsync(
         BenchServer server, ServiceBinary binary, ConnectionKind client, string name, string description, int batch, string level, string password,
-        IReadOnlyDictionary<string, string> environment, Func<ServiceApi, Task<(IWorkload Workload, IReadOnlyList<Guid> Events)>> setup)
+        IReadOnlyDictionary<string, string> environment, Func<ServiceApi, Task<(IWorkload Workload, IReadOnlyList<long> Events)>> setup)
     {
         var loadBefore = ProcFs.LoadAverage();
         var settings = new ServiceSettings(await server.CreateDatabaseAsync(name), password, batch, level, environment);

@@ -27,7 +27,7 @@ internal sealed class BookingHistory
         // Sells out somewhere in the first half or so of its history, so both phases get events.
         _tickets = (int)Math.Max(1, random.NextInt64(length / 10, Math.Max(length / 10 + 1, length / 2)));
         _nextUser = (index + 1) * 10_000_000L;
-        Id = new TicketedEventId(Guid.CreateVersion7());
+        Id = new TicketedEventId(index + 1);
     }
 
     public TicketedEventId Id { get; }

@@ -40,7 +40,7 @@ internal static class Seeder
                 foreach (var history in mine.Where(h => !h.Done))
                 {
                     var events = history.Next(options.AppendSize);
-                    var status = new ProjectionDocument(BookingEventTypes.StatusProjection, history.Id.Value.ToString(), TicketedEventStatus.From(history.State));
+                    var status = new ProjectionDocument(BookingEventTypes.StatusProjection, history.Id.DocumentKey, TicketedEventStatus.From(history.State));
                     await store.AppendAsync(history.Id.StreamId, ExpectedVersion.Exactly(history.VersionBefore), events, [status]);
                     Interlocked.Increment(ref appends);
                     lock (mix)

@@ -45,7 +45,7 @@ internal sealed class PrefetchingRebuild(IEventStore store, IProjectionRebuilds 
             }
 
             applied += page.Count;
-            await write([.. changed.Values.Select(d => new VersionedDocument(d.EventId.Value.ToString(), d, d.Version))], checkpoint);
+            await write([.. changed.Values.Select(d => new VersionedDocument(d.EventId.DocumentKey, d, d.Version))], checkpoint);
         }
 
         return (checkpoint, applied);

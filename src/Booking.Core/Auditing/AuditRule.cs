@@ -18,8 +18,17 @@ public enum AuditRule
     /// <summary>At most one booking or one waiting-list entry per user.</summary>
     OneEntryPerUser,
 
-    /// <summary>A promotion goes to the first waiting user, once, and only right after a cancellation.</summary>
+    /// <summary>
+    /// A promotion goes to the first waiting user, once, and only right after a cancellation, or right after a capacity
+    /// raise (one per freed seat, in queue order).
+    /// </summary>
     FifoPromotion,
+
+    /// <summary>The capacity is never set below the number of seats booked.</summary>
+    CapacityCoversBookings,
+
+    /// <summary>Nobody books or joins the waiting list while sales are closed.</summary>
+    NoSalesWhileClosed,
 
     /// <summary>A cancellation or leaving concerns a user who held that booking or place.</summary>
     CancelMatchesEntry,

@@ -9,7 +9,6 @@ namespace Booking.Core.Auditing;
 public sealed class StoreAudit(IEventStore store)
 {
     private const int PageSize = 5_000;
-    private const string StreamPrefix = "ticketed-event-";
 
     /// <summary>The violations of one ticketed event's stream, its stream row and its status document.</summary>
     public async Task<IReadOnlyList<AuditViolation>> AuditAsync(TicketedEventId id, CancellationToken cancellationToken)
@@ -43,7 +42,7 @@ public sealed class StoreAudit(IEventStore store)
                 break;
             foreach (var recorded in page)
             {
-                if (!recorded.StreamId.StartsWith(StreamPrefix, StringComparison.Ordinal))
+                if (TicketedEventId.FromStreamId(recorded.StreamId) is null)
                     continue;
                 if (!audits.TryGetValue(recorded.StreamId, out var audit))
                     audits[recorded.StreamId] = audit = new StreamAudit(recorded.StreamId);
@@ -57,8 +56,7 @@ public sealed class StoreAudit(IEventStore store)
         var violations = new List<AuditViolation>();
         foreach (var audit in audits.Values)
         {
-            var id = Guid.TryParse(audit.StreamId[StreamPrefix.Length..], out var guid) ? new TicketedEventId(guid) : default;
-            violations.AddRange(await FinishAsync(audit, id, cancellationToken).ConfigureAwait(false));
+            violations.AddRange(await FinishAsync(audit, TicketedEventId.FromStreamId(audit.StreamId)!.Value, cancellationToken).ConfigureAwait(false));
         }
 
         return (audits.Count, violations, new ScanProgress(read, position, Math.Max(head, position), clock.Elapsed));
@@ -67,7 +65,7 @@ public sealed class StoreAudit(IEventStore store)
     private async Task<IReadOnlyList<AuditViolation>> FinishAsync(StreamAudit audit, TicketedEventId id, CancellationToken cancellationToken)
     {
         var row = await store.GetStreamAsync(audit.StreamId, cancellationToken).ConfigureAwait(false);
-        var status = await store.LoadDocumentAsync<TicketedEventStatus>(BookingEventTypes.StatusProjection, id.Value.ToString(), cancellationToken).ConfigureAwait(false);
+        var status = await store.LoadDocumentAsync<TicketedEventStatus>(BookingEventTypes.StatusProjection, id.DocumentKey, cancellationToken).ConfigureAwait(false);
         return audit.Finish(row?.Version, status?.Document);
     }
 }

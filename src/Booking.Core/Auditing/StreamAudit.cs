@@ -12,6 +12,9 @@ public sealed class StreamAudit(string streamId)
     private readonly List<AuditViolation> _violations = [];
     private TicketedEventState _state = TicketedEventState.Initial;
     private object? _previous;
+
+    // Whether the promotions now being observed follow a capacity raise (rather than a cancellation).
+    private bool _afterRaise;
     private long _count;
 
     public string StreamId { get; } = streamId;
@@ -38,6 +41,7 @@ public sealed class StreamAudit(string streamId)
         if (version != _count)
             Fail(AuditRule.ContiguousVersions, $"expected version {_count}, found {version}", version);
         CheckBefore(data, version);
+        _afterRaise = data is CapacityChanged || (data is WaitlistPromoted && _afterRaise);
         _state = TicketedEventState.Evolve(_state, data);
         _previous = data;
     }
@@ -74,16 +78,21 @@ public sealed class StreamAudit(string streamId)
                 (AuditRule.OneEntryPerUser, $"user {user.Value} booked while already {(state.IsBooked(user) ? "booked" : "waiting")}"),
             WaitlistJoined(var user) when state.IsBooked(user) || state.IsWaiting(user) =>
                 (AuditRule.OneEntryPerUser, $"user {user.Value} waitlisted while already {(state.IsBooked(user) ? "booked" : "waiting")}"),
+            TicketBooked(var user) when !state.SalesOpen => (AuditRule.NoSalesWhileClosed, $"user {user.Value} booked while sales were closed"),
+            WaitlistJoined(var user) when !state.SalesOpen => (AuditRule.NoSalesWhileClosed, $"user {user.Value} waitlisted while sales were closed"),
             TicketBooked(var user) when state.Available <= 0 => (AuditRule.NoOversell, $"user {user.Value} booked with no seat free"),
+            CapacityChanged(var total) when total < state.BookedCount =>
+                (AuditRule.CapacityCoversBookings, $"capacity set to {total} with {state.BookedCount} seats booked"),
             WaitlistJoined(var user) when state.Available > 0 =>
                 (AuditRule.NoFreeSeatWhileWaiting, $"user {user.Value} waitlisted while {state.Available} seat(s) free"),
             BookingCancelled(var user) when !state.IsBooked(user) => (AuditRule.CancelMatchesEntry, $"user {user.Value} cancelled without a booking"),
             WaitlistLeft(var user) when !state.IsWaiting(user) => (AuditRule.CancelMatchesEntry, $"user {user.Value} left a waiting list they were not on"),
-            WaitlistPromoted(var user) when _previous is not BookingCancelled =>
-                (AuditRule.FifoPromotion, $"user {user.Value} promoted without a cancellation freeing a seat"),
+            WaitlistPromoted(var user) when _previous is not (BookingCancelled or CapacityChanged) && !_afterRaise =>
+                (AuditRule.FifoPromotion, $"user {user.Value} promoted without a cancellation or a capacity raise freeing a seat"),
             WaitlistPromoted(var user) when state.FirstWaiting != user => (AuditRule.FifoPromotion, state.IsBooked(user)
                 ? $"user {user.Value} promoted twice"
                 : $"user {user.Value} promoted ahead of user {state.FirstWaiting?.Value}"),
+            WaitlistPromoted(var user) when state.Available <= 0 => (AuditRule.NoOversell, $"user {user.Value} promoted with no seat free"),
             _ => ((AuditRule?)null, string.Empty),
         };
         if (rule is { } broken)

@@ -12,7 +12,7 @@ namespace Booking.Core.Idempotency;
 /// <param name="Fingerprint">What identifies the request (route and body), so a key reused for another request is caught.</param>
 /// <param name="TicketedEventId">The ticketed event whose stream the request went to.</param>
 /// <param name="Reply">The answer as first sent.</param>
-public sealed record IdempotencyRecord(string Key, string Fingerprint, Guid TicketedEventId, IdempotentReply Reply)
+public sealed record IdempotencyRecord(string Key, string Fingerprint, long TicketedEventId, IdempotentReply Reply)
 {
     /// <summary>The projection (document kind) of idempotency records.</summary>
     public const string Projection = "idempotency-key";

@@ -43,8 +43,17 @@ public sealed class BookingProcessors : IAsyncDisposable
     /// still running in this service is refused at once; otherwise the command runs and its answer is stored in the
     /// same transaction as its events. Across processes the store's claim on the key decides (see the ADR 0006).
     /// </summary>
-    public async Task<IdempotentResult> SendAsync(TicketedEventId id, TicketedEventCommand command, Guid correlationId, IdempotentRequest idempotency)
+    public Task<IdempotentResult> SendAsync(TicketedEventId id, TicketedEventCommand command, Guid correlationId, IdempotentRequest idempotency) =>
+        SendAsync(() => Task.FromResult((id, command)), correlationId, idempotency);
+
+    /// <summary>
+    /// As the other overload, for a command whose ticketed event is not known yet: <paramref name="address"/> is called
+    /// only once the key turned out to be new, so a retried initialize replays its answer without taking another id.
+    /// </summary>
+    public async Task<IdempotentResult> SendAsync(
+        Func<Task<(TicketedEventId Id, TicketedEventCommand Command)>> address, Guid correlationId, IdempotentRequest idempotency)
     {
+        ArgumentNullException.ThrowIfNull(address);
         ArgumentNullException.ThrowIfNull(idempotency);
         if (!_keysInFlight.TryAdd(idempotency.DocumentId, 0))
             return new IdempotentResult(IdempotencyOutcome.KeyInFlight, null);
@@ -56,6 +65,7 @@ public sealed class BookingProcessors : IAsyncDisposable
             if (stored is not null)
                 return idempotency.Against(stored.Document);
 
+            var (id, command) = await address().ConfigureAwait(false);
             var result = await Enqueue(id, new QueuedCommand(command, correlationId, idempotency)).ConfigureAwait(false);
             return result.Idempotency ?? throw new InvalidOperationException("A command sent with an idempotency key came back without its stored answer.");
         }

@@ -79,6 +79,7 @@ internal sealed partial class TicketedEventProcessor
         var state = _state;
         var events = new List<NewEvent>(batch.Count + 1);
         var answers = new List<ProjectionDocument>();
+        var seats = new Dictionary<string, SeatEntry?>(StringComparer.Ordinal);
         var answered = new Dictionary<string, IdempotencyRecord>(StringComparer.Ordinal);
         var results = new CommandResult?[batch.Count];
         for (var i = 0; i < batch.Count; i++)
@@ -105,7 +106,9 @@ internal sealed partial class TicketedEventProcessor
 
             foreach (var @event in decision.Events)
             {
+                var before = state;
                 state = TicketedEventState.Evolve(state, @event);
+                SeatsProjection.Apply(before, @event, state.Version, seats);
                 events.Add(new NewEvent(Guid.CreateVersion7(), @event, command.CorrelationId, command.CommandId));
             }
 
@@ -122,10 +125,10 @@ internal sealed partial class TicketedEventProcessor
             results[i] = result;
         }
 
-        return new DecidedBatch(state, events, answers, results);
+        return new DecidedBatch(state, events, seats, answers, results);
     }
 
-    // Events go with the status document and the batch's answers in one append. A batch that changed nothing but
+    // Events go with the status document, the bookings read model's changes and the batch's answers in one append. A batch that changed nothing but
     // owes answers (keyed refusals) stores them alone, on condition that the stream is still at the version they
     // were decided at.
     private async Task WriteAsync(DecidedBatch decided)
@@ -137,8 +140,8 @@ internal sealed partial class TicketedEventProcessor
             return;
         }
 
-        var status = new ProjectionDocument(BookingEventTypes.StatusProjection, Id.Value.ToString(), TicketedEventStatus.From(decided.State));
-        List<ProjectionDocument> documents = [status, .. decided.Answers];
+        var status = new ProjectionDocument(BookingEventTypes.StatusProjection, Id.DocumentKey, TicketedEventStatus.From(decided.State));
+        List<ProjectionDocument> documents = [status, .. SeatsProjection.ToDocuments(decided.Seats), .. decided.Answers];
         await WithRetriesAsync(() => _store.AppendAsync(Id.StreamId, expected, decided.Events, documents, _stopping)).ConfigureAwait(false);
     }
 
@@ -223,5 +226,6 @@ internal sealed partial class TicketedEventProcessor
         }
     }
 
-    private sealed record DecidedBatch(TicketedEventState State, List<NewEvent> Events, List<ProjectionDocument> Answers, CommandResult?[] Results);
+    private sealed record DecidedBatch(
+        TicketedEventState State, List<NewEvent> Events, Dictionary<string, SeatEntry?> Seats, List<ProjectionDocument> Answers, CommandResult?[] Results);
 }

@@ -23,43 +23,55 @@ internal sealed partial class TicketedEventProcessor
                 case BookingCancelled e: LogCancelled(Id.Value, e.UserId.Value); break;
                 case WaitlistLeft e: LogLeftWaitlist(Id.Value, e.UserId.Value); break;
                 case WaitlistPromoted e: LogPromoted(Id.Value, e.UserId.Value); break;
+                case CapacityChanged e: LogCapacityChanged(Id.Value, e.TotalTickets, result.StateAfter.Available); break;
+                case SalesClosed: LogSalesClosed(Id.Value); break;
+                case SalesReopened: LogSalesReopened(Id.Value); break;
             }
         }
     }
 
     [LoggerMessage(LogLevel.Information, "Initialized {TicketedEventId} '{EventName}' with {TotalTickets} tickets")]
-    private partial void LogInitialized(Guid ticketedEventId, string eventName, int totalTickets);
+    private partial void LogInitialized(long ticketedEventId, string eventName, int totalTickets);
 
     [LoggerMessage(LogLevel.Information, "Booked {TicketedEventId} for user {UserId}; {AvailableTickets} left")]
-    private partial void LogBooked(Guid ticketedEventId, long userId, int availableTickets);
+    private partial void LogBooked(long ticketedEventId, long userId, int availableTickets);
 
     [LoggerMessage(LogLevel.Information, "Waitlisted user {UserId} for {TicketedEventId} at position {Position}")]
-    private partial void LogWaitlisted(Guid ticketedEventId, long userId, int position);
+    private partial void LogWaitlisted(long ticketedEventId, long userId, int position);
 
     [LoggerMessage(LogLevel.Information, "Cancelled booking of user {UserId} for {TicketedEventId}")]
-    private partial void LogCancelled(Guid ticketedEventId, long userId);
+    private partial void LogCancelled(long ticketedEventId, long userId);
 
     [LoggerMessage(LogLevel.Information, "User {UserId} left the waiting list of {TicketedEventId}")]
-    private partial void LogLeftWaitlist(Guid ticketedEventId, long userId);
+    private partial void LogLeftWaitlist(long ticketedEventId, long userId);
 
     [LoggerMessage(LogLevel.Information, "Promoted user {UserId} from the waiting list of {TicketedEventId}")]
-    private partial void LogPromoted(Guid ticketedEventId, long userId);
+    private partial void LogPromoted(long ticketedEventId, long userId);
+
+    [LoggerMessage(LogLevel.Information, "Capacity of {TicketedEventId} set to {TotalTickets} tickets; {AvailableTickets} left")]
+    private partial void LogCapacityChanged(long ticketedEventId, int totalTickets, int availableTickets);
+
+    [LoggerMessage(LogLevel.Information, "Sales of {TicketedEventId} closed")]
+    private partial void LogSalesClosed(long ticketedEventId);
+
+    [LoggerMessage(LogLevel.Information, "Sales of {TicketedEventId} reopened")]
+    private partial void LogSalesReopened(long ticketedEventId);
 
     [LoggerMessage(LogLevel.Information, "Rejected a command for {TicketedEventId}: {Reason} ({Detail})")]
-    private partial void LogRejected(Guid ticketedEventId, RejectionReason reason, string detail);
+    private partial void LogRejected(long ticketedEventId, RejectionReason reason, string detail);
 
     [LoggerMessage(LogLevel.Warning, "Another writer appended to {TicketedEventId} (now at {ActualVersion}, we had {OurVersion}); catching up and deciding again")]
-    private partial void LogConflict(Guid ticketedEventId, long actualVersion, long ourVersion);
+    private partial void LogConflict(long ticketedEventId, long actualVersion, long ourVersion);
 
     [LoggerMessage(LogLevel.Warning, "Append to {TicketedEventId} failed (attempt {Attempt}); retrying with the same event ids")]
-    private partial void LogAppendRetry(Exception error, Guid ticketedEventId, int attempt);
+    private partial void LogAppendRetry(Exception error, long ticketedEventId, int attempt);
 
     [LoggerMessage(LogLevel.Error, "The state of {TicketedEventId} at version {Version} is not the stream's (another event is stored there); reloading it from the start")]
-    private partial void LogDiverged(Guid ticketedEventId, long version);
+    private partial void LogDiverged(long ticketedEventId, long version);
 
     [LoggerMessage(LogLevel.Warning, "Loading {TicketedEventId} from the store failed; the first command will try again")]
-    private partial void LogLoadFailed(Exception error, Guid ticketedEventId);
+    private partial void LogLoadFailed(Exception error, long ticketedEventId);
 
     [LoggerMessage(LogLevel.Error, "A batch of {Count} commands for {TicketedEventId} could not be stored; callers were told to retry")]
-    private partial void LogBatchFailed(Exception error, Guid ticketedEventId, int count);
+    private partial void LogBatchFailed(Exception error, long ticketedEventId, int count);
 }

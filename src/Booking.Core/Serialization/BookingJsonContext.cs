@@ -15,6 +15,10 @@ namespace Booking.Core.Serialization;
 [JsonSerializable(typeof(BookingCancelled))]
 [JsonSerializable(typeof(WaitlistLeft))]
 [JsonSerializable(typeof(WaitlistPromoted))]
+[JsonSerializable(typeof(CapacityChanged))]
+[JsonSerializable(typeof(SalesClosed))]
+[JsonSerializable(typeof(SalesReopened))]
 [JsonSerializable(typeof(TicketedEventStatus))]
+[JsonSerializable(typeof(SeatEntry))]
 [JsonSerializable(typeof(IdempotencyRecord))]
 public sealed partial class BookingJsonContext : JsonSerializerContext;

@@ -9,6 +9,8 @@ public enum RejectionReason
     AlreadyBooked,
     AlreadyWaiting,
     NothingToCancel,
+    SalesClosed,
+    CapacityBelowBooked,
 }
 
 public sealed record Rejection(RejectionReason Reason, string Detail);

@@ -5,13 +5,13 @@ namespace Booking.Core.TicketedEvents;
 /// <summary>
 /// The status read model as a projection over events alone: counts, not sets, so a rebuild can resume from a
 /// stored document without the full state. Agrees with <see cref="TicketedEventStatus.From"/> at every version.
-/// Only <see cref="TicketsInitialized"/> carries anything it needs; every other event counts by its type name,
+/// Only <see cref="TicketsInitialized"/> and <see cref="CapacityChanged"/> carry anything it needs; every other event counts by its type name,
 /// which lets a rebuild leave those payloads in the database (<see cref="PayloadTypes"/>).
 /// </summary>
 public static class StatusProjection
 {
     /// <summary>The event types whose payload the projection reads.</summary>
-    public static IReadOnlySet<string> PayloadTypes { get; } = new[] { TicketedEventEventTypes.Initialized }.ToFrozenSet(StringComparer.Ordinal);
+    public static IReadOnlySet<string> PayloadTypes { get; } = new[] { TicketedEventEventTypes.Initialized, TicketedEventEventTypes.CapacityChanged }.ToFrozenSet(StringComparer.Ordinal);
 
     public static TicketedEventStatus? Apply(TicketedEventStatus? status, object @event) =>
         TicketedEventEventTypes.Names.TryGetValue(@event.GetType(), out var type)
@@ -39,6 +39,11 @@ public static class StatusProjection
             TicketedEventEventTypes.Cancelled => next with { AvailableTickets = status.AvailableTickets + 1 },
             TicketedEventEventTypes.Left => next with { WaitingListCount = status.WaitingListCount - 1 },
             TicketedEventEventTypes.Promoted => next with { AvailableTickets = status.AvailableTickets - 1, WaitingListCount = status.WaitingListCount - 1 },
+            TicketedEventEventTypes.CapacityChanged => data is CapacityChanged(var total)
+                ? next with { TotalTickets = total, AvailableTickets = status.AvailableTickets + (total - status.TotalTickets) }
+                : throw new ArgumentException($"A {eventType} event needs its payload.", nameof(data)),
+            TicketedEventEventTypes.SalesClosed => next with { SalesOpen = false },
+            TicketedEventEventTypes.SalesReopened => next with { SalesOpen = true },
             _ => throw new ArgumentException($"Unknown event type '{eventType}'.", nameof(eventType)),
         };
     }

@@ -7,3 +7,10 @@ public sealed record InitializeTickets(TicketedEventId Id, string Name, int Tota
 public sealed record BookTicket(UserId UserId) : TicketedEventCommand;
 
 public sealed record CancelBooking(UserId UserId) : TicketedEventCommand;
+
+/// <summary>The operator sets the number of seats: at least the number booked.</summary>
+public sealed record ChangeCapacity(int TotalTickets) : TicketedEventCommand;
+
+public sealed record CloseSales : TicketedEventCommand;
+
+public sealed record ReopenSales : TicketedEventCommand;

@@ -13,6 +13,9 @@ public static class TicketedEventDecider
                 Decision.Reject(RejectionReason.NotFound, "No ticketed event has been initialized in this stream."),
             BookTicket(var user) => Book(state, user),
             CancelBooking(var user) => Cancel(state, user),
+            ChangeCapacity(var total) => ChangeCapacity(state, total),
+            CloseSales => state.SalesOpen ? Decision.Accept(new SalesClosed()) : Decision.Accept(),
+            ReopenSales => state.SalesOpen ? Decision.Accept() : Decision.Accept(new SalesReopened()),
             _ => throw new ArgumentException($"Unknown command '{command.GetType()}'.", nameof(command)),
         };
     }
@@ -40,6 +43,12 @@ public static class TicketedEventDecider
                 RejectionReason.AlreadyWaiting, $"User {user.Value} is already on the waiting list.");
         }
 
+        if (!state.SalesOpen)
+        {
+            return Decision.Reject(
+                RejectionReason.SalesClosed, $"Sales for '{state.Name}' are closed: no bookings and no waiting-list joins until they reopen.");
+        }
+
         return state.Available > 0
             ? Decision.Accept(new TicketBooked(user))
             : Decision.Accept(new WaitlistJoined(user));
@@ -60,5 +69,24 @@ public static class TicketedEventDecider
             : Decision.Reject(
                 RejectionReason.NothingToCancel,
                 $"User {user.Value} has neither a ticket nor a place on the waiting list.");
+    }
+
+    private static Decision ChangeCapacity(TicketedEventState state, int totalTickets)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(totalTickets, nameof(totalTickets));
+        if (totalTickets < state.BookedCount)
+        {
+            return Decision.Reject(
+                RejectionReason.CapacityBelowBooked,
+                $"{state.BookedCount} seats are booked, so '{state.Name}' cannot have fewer than {state.BookedCount} tickets (asked for {totalTickets}).");
+        }
+
+        if (totalTickets == state.TotalTickets)
+            return Decision.Accept();
+
+        // Seats a raise frees go to the waiting list first, in queue order, so no seat is ever free while someone waits.
+        var freed = totalTickets - state.BookedCount;
+        var promotions = state.Waitlist.Take(freed).Select(user => (object)new WaitlistPromoted(user));
+        return Decision.Accept([new CapacityChanged(totalTickets), .. promotions]);
     }
 }

@@ -14,6 +14,9 @@ public static class TicketedEventEventTypes
     public const string Cancelled = "booking-cancelled";
     public const string Left = "waitlist-left";
     public const string Promoted = "waitlist-promoted";
+    public const string CapacityChanged = "capacity-changed";
+    public const string SalesClosed = "sales-closed";
+    public const string SalesReopened = "sales-reopened";
 
     public static IReadOnlyDictionary<string, Type> All { get; } = new Dictionary<string, Type>
     {
@@ -23,6 +26,9 @@ public static class TicketedEventEventTypes
         [Cancelled] = typeof(BookingCancelled),
         [Left] = typeof(WaitlistLeft),
         [Promoted] = typeof(WaitlistPromoted),
+        [CapacityChanged] = typeof(CapacityChanged),
+        [SalesClosed] = typeof(SalesClosed),
+        [SalesReopened] = typeof(SalesReopened),
     }.ToFrozenDictionary();
 
     /// <summary>The reverse of <see cref="All"/>, for writers that hold an event and need its stored name.</summary>

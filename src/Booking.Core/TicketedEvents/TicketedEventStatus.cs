@@ -7,7 +7,8 @@ public sealed record TicketedEventStatus(
     int TotalTickets,
     int AvailableTickets,
     int WaitingListCount,
-    long Version)
+    long Version,
+    bool SalesOpen = true)
 {
     public static TicketedEventStatus From(TicketedEventState state)
     {
@@ -17,6 +18,6 @@ public sealed record TicketedEventStatus(
             throw new ArgumentException("A ticketed event that was never initialized has no status.", nameof(state));
         }
 
-        return new(state.Id, state.Name, state.TotalTickets, state.Available, state.WaitingCount, state.Version);
+        return new(state.Id, state.Name, state.TotalTickets, state.Available, state.WaitingCount, state.Version, state.SalesOpen);
     }
 }

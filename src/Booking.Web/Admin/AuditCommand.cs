@@ -12,13 +12,15 @@ internal static class AuditCommand
 {
     public static Command Create(Lazy<IEventStore> store)
     {
-        var eventId = new Argument<Guid?>("eventId") { Description = "Audit one ticketed event.", Arity = ArgumentArity.ZeroOrOne };
+        var eventId = new Argument<long?>("eventId") { Description = "Audit one ticketed event.", Arity = ArgumentArity.ZeroOrOne };
         var all = new Option<bool>("--all") { Description = "Audit every ticketed event (reads the global order once)." };
         var command = new Command("audit", "Check the invariants of ticketed event streams; exit code 0 only when clean.") { eventId, all };
         command.Validators.Add(result =>
         {
             if ((result.GetValue(eventId) is null) == !result.GetValue(all))
                 result.AddError("Give an event id or --all.");
+            if (result.GetValue(eventId) is <= 0)
+                result.AddError("An event id is a whole number of 1 or more.");
         });
         command.SetAction((parse, cancellationToken) => parse.GetValue(eventId) is { } id
             ? AuditOneAsync(new StoreAudit(store.Value), new TicketedEventId(id), cancellationToken)

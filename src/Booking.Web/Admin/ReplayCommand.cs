@@ -15,7 +15,7 @@ internal static class ReplayCommand
 
     public static Command Create(Lazy<IEventStore> store)
     {
-        var eventId = new Argument<Guid>("eventId") { Description = "The ticketed event's id." };
+        var eventId = new Argument<long>("eventId") { Description = "The ticketed event's id." };
         var toVersion = new Option<long?>("--to-version") { Description = "Replay up to and including this version." };
         var at = new Option<DateTimeOffset?>("--at") { Description = "Replay the events recorded up to this UTC time." };
         var json = new Option<bool>("--json") { Description = "Print JSON instead of tables." };
@@ -24,6 +24,8 @@ internal static class ReplayCommand
         {
             if (result.GetValue(toVersion) is not null && result.GetValue(at) is not null)
                 result.AddError("Give --to-version or --at, not both.");
+            if (result.GetValue(eventId) <= 0)
+                result.AddError("An event id is a whole number of 1 or more.");
         });
         command.SetAction((parse, cancellationToken) => RunAsync(
             store.Value, new TicketedEventId(parse.GetValue(eventId)), parse.GetValue(toVersion), parse.GetValue(at), parse.GetValue(json), cancellationToken));
@@ -50,7 +52,7 @@ internal static class ReplayCommand
             {
                 eventId = id.Value,
                 events = events.Select(HistoryApi.ToEntry),
-                state = new { state.Name, state.TotalTickets, state.Available, booked = state.Booked.Select(u => u.Value).Order(), waiting = state.WaitingInOrder.Select(u => u.Value) },
+                state = new { state.Name, state.TotalTickets, state.Available, state.SalesOpen, booked = state.Booked.Select(u => u.Value).Order(), waiting = state.WaitingInOrder.Select(u => u.Value) },
             }, Json));
             return 0;
         }
@@ -59,7 +61,7 @@ internal static class ReplayCommand
         foreach (var e in events)
             timeline.AddRow(e.Version.ToString(CultureInfo.InvariantCulture), e.RecordedAt.ToString("yyyy-MM-dd HH:mm:ss.ffffff", CultureInfo.InvariantCulture), e.EventType, HistoryApi.ToEntry(e).UserId?.ToString(CultureInfo.InvariantCulture) ?? string.Empty);
         AnsiConsole.Write(timeline);
-        AnsiConsole.MarkupLineInterpolated($"[bold]{state.Name}[/] at version {state.Version}: {state.Available}/{state.TotalTickets} available, {state.Booked.Count} booked, {state.WaitingCount} waiting");
+        AnsiConsole.MarkupLineInterpolated($"[bold]{state.Name}[/] at version {state.Version}: {state.Available}/{state.TotalTickets} available, {state.BookedCount} booked, {state.WaitingCount} waiting, sales {(state.SalesOpen ? "open" : "closed")}");
         AnsiConsole.MarkupLineInterpolated($"booked:  {string.Join(", ", state.Booked.Select(u => u.Value).Order())}");
         AnsiConsole.MarkupLineInterpolated($"waiting: {string.Join(", ", state.WaitingInOrder.Select(u => u.Value))}");
         return 0;

@@ -2,6 +2,7 @@ using Booking.Core.Processing;
 using Booking.Core.TicketedEvents;
 using Booking.Web.Api.Idempotency;
 using Booking.Web.Security;
+using EventStore;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -14,11 +15,13 @@ public static class BookingApi
     {
         var api = app.MapGroup("/api/events").WithTags("Bookings");
         api.MapPost("/initialize", Initialize).WithSummary("Creates a ticketed event with N tickets.");
-        api.MapPost("/book", Book).WithSummary("Books a ticket, or joins the waiting list when sold out.");
-        api.MapPost("/cancel", Cancel).WithSummary("Cancels a booking (promoting the first waiting user) or leaves the waiting list.");
-        api.MapGet("/status/{eventId:guid}", StatusApi.GetStatus).RequireAuthorization(BasicAuthentication.AdminPolicy)
+        api.MapPost("/book", Book).RequireUserWhenConfigured(app.ServiceProvider)
+            .WithSummary("Books a ticket, or joins the waiting list when sold out.");
+        api.MapPost("/cancel", Cancel).RequireUserWhenConfigured(app.ServiceProvider)
+            .WithSummary("Cancels a booking (promoting the first waiting user) or leaves the waiting list.");
+        api.MapGet("/status/{eventId}", StatusApi.GetStatus).RequireAuthorization(BasicAuthentication.AdminPolicy)
             .WithSummary("Available tickets and waiting-list count, from the status read model; with asOf (a version or UTC time), as they were then.");
-        api.MapGet("/{eventId:guid}/history", HistoryApi.GetHistory).RequireAuthorization(BasicAuthentication.AdminPolicy)
+        api.MapGet("/{eventId}/history", HistoryApi.GetHistory).RequireAuthorization(BasicAuthentication.AdminPolicy)
             .WithSummary("The audit trail of one ticketed event: its recorded events in version order, a page at a time.");
         return app;
     }
@@ -26,7 +29,8 @@ public static class BookingApi
     // Each route takes an optional Idempotency-Key (declared for the OpenAPI document; read with its repetitions by
     // IdempotencyKeyHeader). With a key, the answer is stored with the events and replayed for a retry.
     public static async Task<Results<Created<InitializeResponse>, ProblemHttpResult, StoredReply>> Initialize(
-        HttpRequest request, BookingProcessors processors, [FromHeader(Name = IdempotencyKeyHeader.Name)] string? idempotencyKey, CancellationToken cancellationToken)
+        HttpRequest request, BookingProcessors processors, ISequenceNumbers numbers, [FromHeader(Name = IdempotencyKeyHeader.Name)] string? idempotencyKey,
+        CancellationToken cancellationToken)
     {
         var (key, keyProblem) = await IdempotencyKeyHeader.ReadAsync(request, "initialize", cancellationToken);
         if (keyProblem is not null)
@@ -35,13 +39,20 @@ public static class BookingApi
         if (problem is not null)
             return problem;
         var errors = new FieldErrors();
-        var command = BookingRequests.ToInitialize(body, errors, new TicketedEventId(Guid.CreateVersion7()));
-        if (command is null)
+        if (BookingRequests.ToInitialize(body, errors) is not var (name, totalTickets))
             return ValidationAsProblem(errors);
 
+        // The id is taken from the store's sequence only for a request that will run: valid, and with a new key.
+        async Task<(TicketedEventId, TicketedEventCommand)> AddressAsync()
+        {
+            var id = new TicketedEventId(await numbers.NextAsync(TicketedEventId.Sequence, cancellationToken));
+            return (id, new InitializeTickets(id, name, totalTickets));
+        }
+
         if (key is not null)
-            return await key.SendAsync(processors, command.Id, command, request.HttpContext, InitializeAnswer);
-        return InitializeAnswer(await processors.SendAsync(command.Id, command, Correlation.Of(request.HttpContext)));
+            return await key.SendAsync(processors, AddressAsync, request.HttpContext, InitializeAnswer);
+        var (id, command) = await AddressAsync();
+        return InitializeAnswer(await processors.SendAsync(id, command, Correlation.Of(request.HttpContext)));
     }
 
     public static async Task<Results<Created<BookingResponse>, ProblemHttpResult, StoredReply>> Book(
@@ -53,6 +64,8 @@ public static class BookingApi
         var (booking, problem) = await ReadBookingAsync(request, cancellationToken);
         if (booking is not var (eventId, user))
             return problem!;
+        if (UserAuthentication.RefuseOtherUser(request.HttpContext, user) is { } forbidden)
+            return forbidden;
 
         var command = new BookTicket(user);
         if (key is not null)
@@ -69,6 +82,8 @@ public static class BookingApi
         var (booking, problem) = await ReadBookingAsync(request, cancellationToken);
         if (booking is not var (eventId, user))
             return problem!;
+        if (UserAuthentication.RefuseOtherUser(request.HttpContext, user) is { } forbidden)
+            return forbidden;
 
         var command = new CancelBooking(user);
         if (key is not null)
@@ -120,13 +135,15 @@ public static class BookingApi
     private static ProblemHttpResult ValidationAsProblem(FieldErrors errors) =>
         errors.ToProblem("One or more fields are invalid; nothing was changed.");
 
-    private static ProblemHttpResult Rejected(Rejection rejection) => rejection.Reason switch
+    internal static ProblemHttpResult Rejected(Rejection rejection) => rejection.Reason switch
     {
         RejectionReason.NotFound => JsonBody.Problem(StatusCodes.Status404NotFound, Problems.EventNotFound, "Event not found", rejection.Detail),
         RejectionReason.NothingToCancel => JsonBody.Problem(StatusCodes.Status404NotFound, Problems.NothingToCancel, "Nothing to cancel", rejection.Detail),
         RejectionReason.AlreadyBooked => JsonBody.Problem(StatusCodes.Status409Conflict, Problems.AlreadyBooked, "Already booked", rejection.Detail),
         RejectionReason.AlreadyWaiting => JsonBody.Problem(StatusCodes.Status409Conflict, Problems.AlreadyWaiting, "Already on the waiting list", rejection.Detail),
         RejectionReason.AlreadyInitialized => JsonBody.Problem(StatusCodes.Status409Conflict, Problems.AlreadyInitialized, "Already initialized", rejection.Detail),
+        RejectionReason.SalesClosed => JsonBody.Problem(StatusCodes.Status409Conflict, Problems.SalesClosed, "Sales closed", rejection.Detail),
+        RejectionReason.CapacityBelowBooked => JsonBody.Problem(StatusCodes.Status409Conflict, Problems.CapacityBelowBooked, "Capacity below booked", rejection.Detail),
         _ => throw new ArgumentOutOfRangeException(nameof(rejection), rejection.Reason, "Unknown rejection."),
     };
 }

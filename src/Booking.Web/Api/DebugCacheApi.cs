@@ -29,7 +29,7 @@ public static class DebugCacheApi
         var entries = processors.Snapshot()
             .OrderBy(p => p.Id.Value)
             .Select(p => new DebugCacheEntry(
-                p.Id.Value, p.State.Name, p.State.TotalTickets, p.State.Available, p.State.Booked.Count, p.State.WaitingCount,
+                p.Id.Value, p.State.Name, p.State.TotalTickets, p.State.Available, p.State.BookedCount, p.State.WaitingCount,
                 [.. p.State.WaitingInOrder.Take(DebugCacheResponse.MaxWaitingShown).Select(u => u.Value)], p.State.Version, p.QueueLength))
             .ToList();
         return TypedResults.Ok(new DebugCacheResponse(entries.Count, entries));

@@ -62,16 +62,6 @@ internal sealed class FieldErrors
         return text;
     }
 
-    public Guid? Id(JsonElement body, string field)
-    {
-        if (!body.TryGetProperty(field, out var value) || value.ValueKind == JsonValueKind.Null)
-            return Fail<Guid>(field, "is required (an id).");
-        // TryParseExact forgives surrounding white space; an id is exactly the 36 characters initialize returned.
-        if (value.ValueKind != JsonValueKind.String || value.GetString() is not { Length: 36 } text || !Guid.TryParseExact(text, "D", out var id))
-            return Fail<Guid>(field, "must be an event id as returned by /api/events/initialize (a UUID string).");
-        return id;
-    }
-
     private T? Fail<T>(string field, string message)
         where T : struct
     {

@@ -13,23 +13,24 @@ public static class HistoryApi
     private static readonly HistoryEntryData NoData = new();
 
     public static async Task<Results<Ok<HistoryResponse>, ProblemHttpResult>> GetHistory(
-        Guid eventId, string? fromVersion, string? limit, IEventStore store, CancellationToken cancellationToken)
+        string eventId, string? fromVersion, string? limit, IEventStore store, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
+        var id = RouteEventId.Parse(eventId, errors);
         var from = errors.QueryInteger("fromVersion", fromVersion, 1, 1, FieldErrors.MaxSafeInteger);
         var max = (int?)errors.QueryInteger("limit", limit, DefaultLimit, 1, MaxLimit);
         if (errors.Any)
             return errors.AsProblem();
 
         // One event past the page tells whether another page follows, without a second query that could race an append.
-        var streamId = new TicketedEventId(eventId).StreamId;
+        var streamId = id!.Value.StreamId;
         var page = await store.ReadStreamAsync(streamId, from!.Value, max!.Value + 1, cancellationToken);
         if (page.Count == 0 && await store.GetStreamAsync(streamId, cancellationToken) is null)
-            return JsonBody.Problem(StatusCodes.Status404NotFound, Problems.EventNotFound, "Event not found", $"No ticketed event has id {eventId}.");
+            return RouteEventId.NotFound(id.Value);
 
         var entries = page.Take(max.Value).Select(ToEntry).ToList();
         var next = page.Count > max.Value ? page[max.Value].Version : (long?)null;
-        return TypedResults.Ok(new HistoryResponse(eventId, from.Value, max.Value, entries, next));
+        return TypedResults.Ok(new HistoryResponse(id.Value.Value, from.Value, max.Value, entries, next));
     }
 
     /// <summary>Explicit per type, so the wire shape stays put when a domain record changes.</summary>
@@ -43,6 +44,8 @@ public static class HistoryApi
             BookingCancelled e => (e.UserId.Value, NoData),
             WaitlistLeft e => (e.UserId.Value, NoData),
             WaitlistPromoted e => (e.UserId.Value, NoData),
+            CapacityChanged e => (null, new HistoryEntryData(TotalTickets: e.TotalTickets)),
+            SalesClosed or SalesReopened => (null, NoData),
             _ => throw new InvalidOperationException($"The history has no mapping for event type '{recorded.EventType}'."),
         };
         return new HistoryEntry(

@@ -7,7 +7,7 @@ namespace Booking.Web.Api;
 /// <c>fromVersion</c> of the next page, written as null once the last recorded event has been returned.
 /// </summary>
 public sealed record HistoryResponse(
-    Guid EventId,
+    long EventId,
     long FromVersion,
     int Limit,
     IReadOnlyList<HistoryEntry> Events,
@@ -27,5 +27,5 @@ public sealed record HistoryEntry(
     Guid? CorrelationId,
     Guid? CausationId);
 
-/// <summary>The fields of an event besides its user: empty for every event but <c>tickets-initialized</c>.</summary>
+/// <summary>The fields of an event besides its user: the name and tickets of <c>tickets-initialized</c>, the tickets of <c>capacity-changed</c>, otherwise empty.</summary>
 public sealed record HistoryEntryData(string? EventName = null, int? TotalTickets = null);

@@ -14,12 +14,15 @@ public static class Problems
     public const string AlreadyBooked = Prefix + "already-booked";
     public const string AlreadyWaiting = Prefix + "already-waiting";
     public const string NothingToCancel = Prefix + "nothing-to-cancel";
+    public const string SalesClosed = Prefix + "sales-closed";
+    public const string CapacityBelowBooked = Prefix + "capacity-below-booked";
     public const string IdempotencyKeyInvalid = Prefix + "idempotency-key-invalid";
     public const string IdempotencyKeyReused = Prefix + "idempotency-key-reused";
     public const string IdempotencyKeyInFlight = Prefix + "idempotency-key-in-flight";
     public const string Unavailable = Prefix + "unavailable";
     public const string RateLimited = Prefix + "rate-limited";
     public const string Unauthorized = Prefix + "unauthorized";
+    public const string Forbidden = Prefix + "forbidden";
     public const string NotFound = Prefix + "not-found";
     public const string MethodNotAllowed = Prefix + "method-not-allowed";
     public const string Internal = Prefix + "internal";

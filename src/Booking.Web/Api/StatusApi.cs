@@ -13,25 +13,36 @@ namespace Booking.Web.Api;
 public static class StatusApi
 {
     public static async Task<Results<Ok<StatusResponse>, StatusCodeHttpResult, ProblemHttpResult>> GetStatus(
-        Guid eventId, string? asOf, HttpContext context, IEventStore store, CancellationToken cancellationToken)
+        string eventId, string? asOf, HttpContext context, IEventStore store, CancellationToken cancellationToken)
     {
+        var errors = new FieldErrors();
+        if (RouteEventId.Parse(eventId, errors) is not { } id)
+            return errors.AsProblem();
         if (asOf is not null)
-            return await GetStatusAsOf(eventId, asOf, context, store, cancellationToken);
+            return await GetStatusAsOf(id, asOf, context, store, cancellationToken);
 
-        var stored = await store.LoadDocumentAsync<TicketedEventStatus>(BookingEventTypes.StatusProjection, eventId.ToString(), cancellationToken);
+        var stored = await LoadAsync(store, id, cancellationToken);
         if (stored is null)
-            return JsonBody.Problem(StatusCodes.Status404NotFound, Problems.EventNotFound, "Event not found", $"No ticketed event has id {eventId}.");
+            return RouteEventId.NotFound(id);
         return OkUnlessNotModified(context, stored.StreamVersion, stored.Document);
     }
 
+    /// <summary>The status read model's document of one ticketed event, or null if there is none.</summary>
+    public static Task<StoredDocument<TicketedEventStatus>?> LoadAsync(IEventStore store, TicketedEventId id, CancellationToken cancellationToken) =>
+        store.LoadDocumentAsync<TicketedEventStatus>(BookingEventTypes.StatusProjection, id.DocumentKey, cancellationToken);
+
+    /// <summary>A status document as the API shows it.</summary>
+    public static StatusResponse ToResponse(TicketedEventStatus status) =>
+        new(status.EventId.Value, status.EventName, status.TotalTickets, status.AvailableTickets, status.WaitingListCount, status.SalesOpen);
+
     private static async Task<Results<Ok<StatusResponse>, StatusCodeHttpResult, ProblemHttpResult>> GetStatusAsOf(
-        Guid eventId, string asOf, HttpContext context, IEventStore store, CancellationToken cancellationToken)
+        TicketedEventId eventId, string asOf, HttpContext context, IEventStore store, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         if (StatusAsOf.Parse(asOf, errors) is not { } point)
             return errors.AsProblem();
 
-        var (status, streamExists) = await point.FoldAsync(store, new TicketedEventId(eventId), cancellationToken);
+        var (status, streamExists) = await point.FoldAsync(store, eventId, cancellationToken);
         if (status is null)
         {
             var detail = streamExists ? $"Ticketed event {eventId} did not exist yet at {point}." : $"No ticketed event has id {eventId}.";
@@ -50,6 +61,6 @@ public static class StatusApi
         if (context.Request.GetTypedHeaders().IfNoneMatch.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(etag, useStrongComparison: false)))
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
 
-        return TypedResults.Ok(new StatusResponse(status.EventId.Value, status.EventName, status.TotalTickets, status.AvailableTickets, status.WaitingListCount));
+        return TypedResults.Ok(ToResponse(status));
     }
 }

@@ -18,6 +18,8 @@ public static class StoreSetup
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IEventStore>(sp => CreateStore(settings, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(configuration.GetSection("Processing").Get<ProcessorOptions>() ?? new ProcessorOptions());
+        // Both stores number sequences too; #15 splits the store surface so that this needs no cast.
+        services.AddSingleton(sp => (ISequenceNumbers)sp.GetRequiredService<IEventStore>());
         services.AddSingleton<BookingProcessors>();
         services.AddSingleton<StoreReadiness>();
         services.AddSingleton(MigrationRetry.From(configuration));

@@ -6,7 +6,7 @@ namespace Booking.Core.Tests.Auditing;
 public sealed class StreamAuditTests
 {
     private const string Stream = "ticketed-event-test";
-    private static readonly TicketedEventId Id = new(Guid.Parse("01a219f5-1e09-738c-80de-d4b24dc1a032"));
+    private static readonly TicketedEventId Id = new(7);
     private static readonly UserId Ann = new(1), Bob = new(2), Cid = new(3), Dee = new(4);
 
     [Fact]

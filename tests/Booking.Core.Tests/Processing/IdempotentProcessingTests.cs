@@ -13,6 +13,7 @@ public sealed class IdempotentProcessingTests : IDisposable
     private static readonly UserId Alice = new(1);
     private static readonly UserId Bob = new(2);
     private readonly SqliteStoreFixture _fixture = new();
+    private long _lastId;
 
     private SqliteEventStore Store => _fixture.Store;
 
@@ -135,9 +136,9 @@ public sealed class IdempotentProcessingTests : IDisposable
     public async Task Processor_given_a_key_another_writer_stored_with_another_stream_creates_no_stream()
     {
         await using var processors = Processors(Store);
-        var firstId = new TicketedEventId(Guid.CreateVersion7());
+        var firstId = NextId();
         var original = await processors.SendAsync(firstId, new InitializeTickets(firstId, "Gala", 2), Guid.NewGuid(), Keyed("k1", "initialize gala"));
-        var secondId = new TicketedEventId(Guid.CreateVersion7());
+        var secondId = NextId();
         var command = new QueuedCommand(new InitializeTickets(secondId, "Gala", 2), Guid.NewGuid(), Keyed("k1", "initialize gala"));
 
         var result = await RunAloneAsync(secondId, command);
@@ -169,9 +170,12 @@ public sealed class IdempotentProcessingTests : IDisposable
         ? new IdempotentReply(409, null, result.Decision.Rejection.Reason.ToString())
         : new IdempotentReply(201, null, string.Join(",", result.Decision.Events.Select(e => e.GetType().Name)));
 
-    private static async Task<TicketedEventId> NewTicketedEventAsync(BookingProcessors processors, int tickets)
+    // The store is new per test, so ids counted from 1 (as the store's sequence hands them out) never collide.
+    private TicketedEventId NextId() => new(++_lastId);
+
+    private async Task<TicketedEventId> NewTicketedEventAsync(BookingProcessors processors, int tickets)
     {
-        var id = new TicketedEventId(Guid.CreateVersion7());
+        var id = NextId();
         var result = await processors.SendAsync(id, new InitializeTickets(id, "Gala", tickets), Guid.NewGuid());
         result.Decision.IsRejected.ShouldBeFalse();
         return id;

@@ -15,6 +15,9 @@ public class BookingJsonContextTests
         { "booking-cancelled", new BookingCancelled(Fixtures.Alice) },
         { "waitlist-left", new WaitlistLeft(Fixtures.Alice) },
         { "waitlist-promoted", new WaitlistPromoted(Fixtures.Alice) },
+        { "capacity-changed", new CapacityChanged(120) },
+        { "sales-closed", new SalesClosed() },
+        { "sales-reopened", new SalesReopened() },
     };
 
     [Theory]
@@ -46,13 +49,13 @@ public class BookingJsonContextTests
     }
 
     [Fact]
-    public void TicketedEventId_is_written_as_a_guid_string()
+    public void TicketedEventId_is_written_as_a_number()
     {
         var id = Fixtures.ConcertId.Value;
 
         var json = JsonSerializer.Serialize(Fixtures.Initialized(100), BookingJsonContext.Default.TicketsInitialized);
 
-        json.ShouldBe($$"""{"ticketedEventId":"{{id}}","name":"{{Fixtures.ConcertName}}","totalTickets":100}""");
+        json.ShouldBe($$"""{"ticketedEventId":{{id}},"name":"{{Fixtures.ConcertName}}","totalTickets":100}""");
     }
 
     [Fact]
@@ -64,16 +67,20 @@ public class BookingJsonContextTests
 
         using var json = JsonDocument.Parse(serialized);
         json.RootElement.EnumerateObject().Select(property => property.Name).ShouldBe(
-            ["eventId", "eventName", "totalTickets", "availableTickets", "waitingListCount", "version"]);
-        json.RootElement.GetProperty("eventId").GetString().ShouldBe(Fixtures.ConcertId.Value.ToString());
+            ["eventId", "eventName", "totalTickets", "availableTickets", "waitingListCount", "version", "salesOpen"]);
+        json.RootElement.GetProperty("eventId").GetInt64().ShouldBe(Fixtures.ConcertId.Value);
         JsonSerializer.Deserialize(serialized, BookingJsonContext.Default.TicketedEventStatus).ShouldBe(status);
     }
 
-    [Fact]
-    public void TicketedEventId_not_a_guid_fails_to_read() =>
-        Should.Throw<JsonException>(() => JsonSerializer.Deserialize(
-            """{"ticketedEventId":"concert","name":"Gig","totalTickets":1}""",
-            BookingJsonContext.Default.TicketsInitialized));
+    [Theory]
+    [InlineData("""{"ticketedEventId":"concert","name":"Gig","totalTickets":1}""")]
+    [InlineData("""{"ticketedEventId":"6f1c2a52-9a5e-4c61-8d36-0d6f0c6b2a11","name":"Gig","totalTickets":1}""")]
+    [InlineData("""{"ticketedEventId":"42","name":"Gig","totalTickets":1}""")]
+    [InlineData("""{"ticketedEventId":0,"name":"Gig","totalTickets":1}""")]
+    [InlineData("""{"ticketedEventId":-3,"name":"Gig","totalTickets":1}""")]
+    [InlineData("""{"ticketedEventId":1.5,"name":"Gig","totalTickets":1}""")]
+    public void TicketedEventId_not_a_positive_number_fails_to_read(string json) =>
+        Should.Throw<JsonException>(() => JsonSerializer.Deserialize(json, BookingJsonContext.Default.TicketsInitialized));
 
     [Theory]
     [InlineData("""{"userId":0}""")]

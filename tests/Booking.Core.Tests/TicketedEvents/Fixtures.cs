@@ -4,7 +4,7 @@ namespace Booking.Core.Tests.TicketedEvents;
 
 internal static class Fixtures
 {
-    public static readonly TicketedEventId ConcertId = new(Guid.Parse("6f1c2a52-9a5e-4c61-8d36-0d6f0c6b2a11"));
+    public static readonly TicketedEventId ConcertId = new(42);
     public const string ConcertName = "Nick Cave at the Royal Albert Hall";
 
     public static readonly UserId Alice = new(1);

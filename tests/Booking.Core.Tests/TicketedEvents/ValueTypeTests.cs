@@ -10,10 +10,19 @@ public class ValueTypeTests
     public void UserId_not_positive_throws(long value) =>
         Should.Throw<ArgumentOutOfRangeException>(() => new UserId(value));
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-7)]
+    public void TicketedEventId_not_positive_throws(long value) =>
+        Should.Throw<ArgumentOutOfRangeException>(() => new TicketedEventId(value));
+
     [Fact]
-    public void TicketedEventId_StreamId_uses_lower_case_dashed_guid() =>
-        new TicketedEventId(Guid.Parse("6F1C2A52-9A5E-4C61-8D36-0D6F0C6B2A11"))
-            .StreamId.ShouldBe("ticketed-event-6f1c2a52-9a5e-4c61-8d36-0d6f0c6b2a11");
+    public void TicketedEventId_StreamId_uses_the_plain_number() =>
+        new TicketedEventId(42).StreamId.ShouldBe("ticketed-event-42");
+
+    [Fact]
+    public void TicketedEventId_DocumentKey_is_the_number_zero_padded_to_19_digits() =>
+        new TicketedEventId(42).DocumentKey.ShouldBe("0000000000000000042");
 
     [Fact]
     public void TicketedEventStatus_From_maps_the_state()

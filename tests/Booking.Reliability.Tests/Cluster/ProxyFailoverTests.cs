@@ -32,7 +32,7 @@ public sealed class ProxyFailoverTests(ITestOutputHelper output)
             var services = await Task.WhenAll(starting);
             await using var proxy = await HaproxyProcess.StartAsync([.. services.Select(s => s.Port)]);
             using var client = new RecordingClient([proxy.BaseAddress]);
-            List<Guid> events = [];
+            List<long> events = [];
             for (var i = 0; i < 6; i++)
                 events.Add(await client.InitializeAsync($"behind-the-proxy-{i}", tickets: 10));
             output.WriteLine(Inv($"cluster, 3 services and the proxy up at {clock.Elapsed.TotalSeconds:0.0} s"));

@@ -57,7 +57,7 @@ internal sealed class CrashRun : IAsyncDisposable
         var connectionString = await database.CreateDatabaseAsync(databaseName);
         var service = await BookingService.StartAsync(connectionString);
         var run = new CrashRun(output, clock, seed, database, connectionString, service, new RecordingClient([service.BaseAddress]));
-        List<Guid> events = [];
+        List<long> events = [];
         for (var i = 0; i < 4; i++)
             events.Add(await run.Client.InitializeAsync($"crash-safety-{i}", tickets: 25));
         run.Events = events;
@@ -65,7 +65,7 @@ internal sealed class CrashRun : IAsyncDisposable
         return run;
     }
 
-    public IReadOnlyList<Guid> Events { get; private set; } = [];
+    public IReadOnlyList<long> Events { get; private set; } = [];
 
     /// <summary>Lets the load run a second more, stops it, and checks every answer against the streams.</summary>
     public async Task VerifyAsync(bool failuresMayHaveCommitted, FormattableString summary)

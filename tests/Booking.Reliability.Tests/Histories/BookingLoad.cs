@@ -8,9 +8,9 @@ namespace Booking.Reliability.Tests.Histories;
 /// event, and the log can be matched to the requests exactly); cancels are for bookings the service acknowledged.
 /// The choices come from one seed; only the interleaving depends on timing.
 /// </summary>
-internal sealed class BookingLoad(RecordingClient client, IReadOnlyList<Guid> events, int seed)
+internal sealed class BookingLoad(RecordingClient client, IReadOnlyList<long> events, int seed)
 {
-    private readonly ConcurrentQueue<(Guid EventId, long UserId)> _cancellable = new();
+    private readonly ConcurrentQueue<(long EventId, long UserId)> _cancellable = new();
     private long _nextUser;
     private long _books;
     private long _nextEndpoint;

@@ -5,7 +5,7 @@ namespace Booking.Reliability.Tests.Histories;
 /// <summary>The checker itself must catch what it claims to catch, or the process suites prove nothing.</summary>
 public sealed class HistoryCheckTests
 {
-    private static readonly Guid EventId = Guid.CreateVersion7();
+    private const long EventId = 1;
 
     [Fact]
     public void Check_acknowledged_booking_missing_from_the_stream_reports_it()

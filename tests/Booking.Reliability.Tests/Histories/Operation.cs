@@ -29,7 +29,7 @@ public enum Outcome
 /// One request and its answer. <paramref name="Answer"/> is the body's <c>status</c> for a 2xx ("booked",
 /// "waitlisted", "cancelled", "left-waitlist") and the problem <c>type</c> for a 4xx.
 /// </summary>
-internal sealed record Operation(OperationKind Kind, Guid EventId, long UserId, int Endpoint, Outcome Outcome, int StatusCode, string? Answer)
+internal sealed record Operation(OperationKind Kind, long EventId, long UserId, int Endpoint, Outcome Outcome, int StatusCode, string? Answer)
 {
     public override string ToString() => $"{Kind} user {UserId} on {EventId} via #{Endpoint}: {Outcome} {StatusCode} {Answer}";
 }

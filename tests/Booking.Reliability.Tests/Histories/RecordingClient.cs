@@ -28,18 +28,18 @@ internal sealed class RecordingClient : IDisposable
 
     public int Acknowledged => Volatile.Read(ref _acknowledged);
 
-    public async Task<Guid> InitializeAsync(string name, int tickets)
+    public async Task<long> InitializeAsync(string name, int tickets)
     {
         using var response = await _client.PostAsJsonAsync(new Uri(Endpoints[0], "/api/events/initialize"), new { eventName = name, totalTickets = tickets });
         var body = await response.Content.ReadAsStringAsync();
         if (!response.IsSuccessStatusCode)
             throw new InvalidOperationException($"initialize answered {(int)response.StatusCode}: {body}");
         using var json = JsonDocument.Parse(body);
-        return json.RootElement.GetProperty("eventId").GetGuid();
+        return json.RootElement.GetProperty("eventId").GetInt64();
     }
 
     /// <summary>The status read model through the admin route: (total, available, waiting).</summary>
-    public async Task<(int Total, int Available, int Waiting)> StatusAsync(int endpoint, Guid eventId)
+    public async Task<(int Total, int Available, int Waiting)> StatusAsync(int endpoint, long eventId)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(Endpoints[endpoint], $"/api/events/status/{eventId}"));
         request.Headers.Authorization = new AuthenticationHeaderValue(
@@ -53,13 +53,13 @@ internal sealed class RecordingClient : IDisposable
         return (root.GetProperty("totalTickets").GetInt32(), root.GetProperty("availableTickets").GetInt32(), root.GetProperty("waitingListCount").GetInt32());
     }
 
-    public Task<Operation> BookAsync(int endpoint, Guid eventId, long userId) => SendAsync(OperationKind.Book, "/api/events/book", endpoint, eventId, userId);
+    public Task<Operation> BookAsync(int endpoint, long eventId, long userId) => SendAsync(OperationKind.Book, "/api/events/book", endpoint, eventId, userId);
 
-    public Task<Operation> CancelAsync(int endpoint, Guid eventId, long userId) => SendAsync(OperationKind.Cancel, "/api/events/cancel", endpoint, eventId, userId);
+    public Task<Operation> CancelAsync(int endpoint, long eventId, long userId) => SendAsync(OperationKind.Cancel, "/api/events/cancel", endpoint, eventId, userId);
 
     public void Dispose() => _client.Dispose();
 
-    private async Task<Operation> SendAsync(OperationKind kind, string path, int endpoint, Guid eventId, long userId)
+    private async Task<Operation> SendAsync(OperationKind kind, string path, int endpoint, long eventId, long userId)
     {
         Operation operation;
         try

@@ -15,13 +15,13 @@ internal enum FactKind
 internal sealed record Fact(FactKind Kind, long UserId, long Version);
 
 /// <summary>One ticketed event's stream as the history check sees it: who got what, at which version.</summary>
-internal sealed record StreamFacts(Guid EventId, int TotalTickets, IReadOnlyList<Fact> Facts)
+internal sealed record StreamFacts(long EventId, int TotalTickets, IReadOnlyList<Fact> Facts)
 {
     public int Held => Count(FactKind.Booked) + Count(FactKind.Promoted) - Count(FactKind.Cancelled);
 
     public int Waiting => Count(FactKind.Waitlisted) - Count(FactKind.LeftWaitlist) - Count(FactKind.Promoted);
 
-    public static async Task<StreamFacts> ReadAsync(IEventStore store, Guid eventId)
+    public static async Task<StreamFacts> ReadAsync(IEventStore store, long eventId)
     {
         ArgumentNullException.ThrowIfNull(store);
         var (total, facts) = (-1, new List<Fact>());

@@ -14,7 +14,7 @@ internal sealed record Verification(
     public bool Holds => History.Violations.Count == 0 && AuditViolations.Count == 0 && StatusMismatches.Count == 0;
 
     public static async Task<Verification> RunAsync(
-        string connectionString, RecordingClient client, IReadOnlyList<Guid> events, bool failuresMayHaveCommitted)
+        string connectionString, RecordingClient client, IReadOnlyList<long> events, bool failuresMayHaveCommitted)
     {
         ArgumentNullException.ThrowIfNull(client);
         var store = new MySqlEventStore(connectionString, BookingEventTypes.CreateMap());

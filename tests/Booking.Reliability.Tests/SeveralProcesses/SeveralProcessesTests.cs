@@ -29,7 +29,7 @@ public sealed class SeveralProcessesTests(ITestOutputHelper output)
             var services = await Task.WhenAll(starting);
             var started = clock.Elapsed;
             using var client = new RecordingClient([.. services.Select(s => s.BaseAddress)]);
-            List<Guid> events = [];
+            List<long> events = [];
             for (var i = 0; i < 4; i++)
                 events.Add(await client.InitializeAsync($"several-processes-{i}", tickets: 10));
 

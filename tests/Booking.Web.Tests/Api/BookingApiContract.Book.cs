@@ -66,7 +66,7 @@ public abstract partial class BookingApiContract
     [Fact]
     public async Task Book_for_unknown_event_returns_404_event_not_found_and_creates_no_stream()
     {
-        var unknown = Guid.NewGuid();
+        const long unknown = BookingClient.UnknownEventId;
 
         using var response = await Client.BookAsync(1, unknown);
 
@@ -148,25 +148,34 @@ public abstract partial class BookingApiContract
         (await Host.FactsAsync(eventId)).ShouldBe(before);
     }
 
-    /// <summary>Bodies for book and cancel alike; EVENT stands for the test's own event id.</summary>
+    /// <summary>Bodies for book and cancel alike; EVENT stands for the test's own event id (a JSON number).</summary>
     public static TheoryData<string, string[]> InvalidBookingBodies() => new()
     {
-        { """{"userId": 0, "eventId": "EVENT"}""", ["userId"] },
-        { """{"userId": -3, "eventId": "EVENT"}""", ["userId"] },
-        { """{"userId": 9007199254740992, "eventId": "EVENT"}""", ["userId"] },
-        { """{"userId": 99999999999999999999, "eventId": "EVENT"}""", ["userId"] },
-        { """{"userId": 1.5, "eventId": "EVENT"}""", ["userId"] },
-        { """{"userId": "1", "eventId": "EVENT"}""", ["userId"] },
-        { """{"userId": true, "eventId": "EVENT"}""", ["userId"] },
-        { """{"userId": null, "eventId": "EVENT"}""", ["userId"] },
-        { """{"eventId": "EVENT"}""", ["userId"] },
-        { """{"userId": 1, "eventId": "not-a-uuid"}""", ["eventId"] },
-        { """{"userId": 1, "eventId": "{EVENT}"}""", ["eventId"] },
-        { """{"userId": 1, "eventId": 12345}""", ["eventId"] },
-        { """{"userId": 1, "eventId": {"id": "EVENT"}}""", ["eventId"] },
+        { """{"userId": 0, "eventId": EVENT}""", ["userId"] },
+        { """{"userId": -3, "eventId": EVENT}""", ["userId"] },
+        { """{"userId": 9007199254740992, "eventId": EVENT}""", ["userId"] },
+        { """{"userId": 99999999999999999999, "eventId": EVENT}""", ["userId"] },
+        { """{"userId": 1.5, "eventId": EVENT}""", ["userId"] },
+        { """{"userId": "1", "eventId": EVENT}""", ["userId"] },
+        { """{"userId": true, "eventId": EVENT}""", ["userId"] },
+        { """{"userId": null, "eventId": EVENT}""", ["userId"] },
+        { """{"eventId": EVENT}""", ["userId"] },
+        { """{"userId": 1, "eventId": "not-a-number"}""", ["eventId"] },
+        { """{"userId": 1, "eventId": "EVENT"}""", ["eventId"] },
+        { """{"userId": 1, "eventId": "0198a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b"}""", ["eventId"] },
+        { """{"userId": 1, "eventId": 0}""", ["eventId"] },
+        { """{"userId": 1, "eventId": -1}""", ["eventId"] },
+        { """{"userId": 1, "eventId": -EVENT}""", ["eventId"] },
+        { """{"userId": 1, "eventId": 1.5}""", ["eventId"] },
+        { """{"userId": 1, "eventId": 9007199254740992}""", ["eventId"] },
+        { """{"userId": 1, "eventId": 99999999999999999999}""", ["eventId"] },
+        { """{"userId": 1, "eventId": true}""", ["eventId"] },
+        { """{"userId": 1, "eventId": null}""", ["eventId"] },
+        { """{"userId": 1, "eventId": [EVENT]}""", ["eventId"] },
+        { """{"userId": 1, "eventId": {"id": EVENT}}""", ["eventId"] },
         { """{"userId": 1}""", ["eventId"] },
-        { """{"userId": 1, "eventId": "EVENT", "seat": "A1"}""", ["seat"] },
-        { """{"userId": 1, "userId": 2, "eventId": "EVENT"}""", ["userId"] },
+        { """{"userId": 1, "eventId": EVENT, "seat": "A1"}""", ["seat"] },
+        { """{"userId": 1, "userId": 2, "eventId": EVENT}""", ["userId"] },
         { """{}""", ["userId", "eventId"] },
     };
 }

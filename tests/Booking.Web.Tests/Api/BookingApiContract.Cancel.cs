@@ -52,7 +52,7 @@ public abstract partial class BookingApiContract
     [Fact]
     public async Task Cancel_for_unknown_event_returns_404_event_not_found_and_creates_no_stream()
     {
-        var unknown = Guid.NewGuid();
+        const long unknown = BookingClient.UnknownEventId;
 
         using var response = await Client.CancelAsync(1, unknown);
 

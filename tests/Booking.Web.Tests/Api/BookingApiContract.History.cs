@@ -172,16 +172,24 @@ public abstract partial class BookingApiContract
     [Fact]
     public async Task History_for_unknown_event_returns_404_event_not_found()
     {
-        using var response = await Client.HistoryAsync(Guid.NewGuid(), "fromVersion=1", BookingClient.Credentials());
+        using var response = await Client.HistoryAsync(BookingClient.UnknownEventId, "fromVersion=1", BookingClient.Credentials());
 
         await response.ShouldBeProblemAsync(HttpStatusCode.NotFound, Problems.EventNotFound);
     }
 
-    [Fact]
-    public async Task History_for_an_id_that_is_not_a_uuid_returns_404_not_found()
+    [Theory]
+    [InlineData("not-a-number")]
+    [InlineData("0198a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b")]
+    [InlineData("0")]
+    [InlineData("-1")]
+    [InlineData("%2B1")]
+    [InlineData("1.5")]
+    [InlineData("9007199254740992")]
+    [InlineData("99999999999999999999")]
+    public async Task History_for_an_id_that_is_not_a_positive_integer_returns_400_naming_eventId(string eventId)
     {
-        using var response = await Client.GetAsync("/api/events/not-a-uuid/history", BookingClient.Credentials());
+        using var response = await Client.GetAsync($"/api/events/{eventId}/history", BookingClient.Credentials());
 
-        await response.ShouldBeProblemAsync(HttpStatusCode.NotFound, Problems.NotFound);
+        await response.ShouldBeFieldErrorsAsync("eventId");
     }
 }

@@ -84,11 +84,11 @@ public abstract partial class BookingApiContract
     {
         var eventId = await Client.NewEventAsync(totalTickets: 2);
         var key = NewKey();
-        using (var first = await Client.PostWithKeyAsync("/api/events/book", $$"""{"userId":1,"eventId":"{{eventId}}"}""", key))
+        using (var first = await Client.PostWithKeyAsync("/api/events/book", $$"""{"userId":1,"eventId":{{eventId}}}""", key))
             first.StatusCode.ShouldBe(HttpStatusCode.Created);
         var before = await Host.FactsAsync(eventId);
 
-        using var reordered = await Client.PostWithKeyAsync("/api/events/book", $$"""{"eventId":"{{eventId}}", "userId":1}""", key);
+        using var reordered = await Client.PostWithKeyAsync("/api/events/book", $$"""{"eventId":{{eventId}}, "userId":1}""", key);
 
         await reordered.ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, Problems.IdempotencyKeyReused);
         (await Host.FactsAsync(eventId)).ShouldBe(before);
@@ -172,7 +172,7 @@ public abstract partial class BookingApiContract
     [Fact]
     public async Task Book_with_key_for_unknown_event_replays_404_and_creates_no_stream()
     {
-        var unknown = Guid.NewGuid();
+        const long unknown = BookingClient.UnknownEventId;
         var key = NewKey();
 
         var first = await Reply.OfAsync(await Client.BookWithKeyAsync(1, unknown, key));
@@ -277,7 +277,7 @@ public abstract partial class BookingApiContract
     {
         var eventId = await Client.NewEventAsync(totalTickets: 2);
         var key = NewKey();
-        using (var invalid = await Client.PostWithKeyAsync("/api/events/book", $$"""{"userId":0,"eventId":"{{eventId}}"}""", key))
+        using (var invalid = await Client.PostWithKeyAsync("/api/events/book", $$"""{"userId":0,"eventId":{{eventId}}}""", key))
             await invalid.ShouldBeFieldErrorsAsync("userId");
 
         var fixedRequest = await Reply.OfAsync(await Client.BookWithKeyAsync(1, eventId, key));

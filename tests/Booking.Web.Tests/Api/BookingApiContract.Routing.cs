@@ -8,8 +8,7 @@ public abstract partial class BookingApiContract
 {
     [Theory]
     [InlineData("GET", "/nope", null)]
-    [InlineData("GET", "/api/events", null)]
-    [InlineData("GET", "/api/events/status/not-a-uuid", null)]
+    [InlineData("GET", "/api/events/status", null)]
     [InlineData("POST", "/api/events/refund", null)]
     [InlineData("GET", "/api/nothing/here", "application/json")]
     [InlineData("GET", "/index.html", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")]
@@ -23,5 +22,19 @@ public abstract partial class BookingApiContract
         using var response = await Client.Http.SendAsync(request);
 
         await response.ShouldBeProblemAsync(HttpStatusCode.NotFound, Problems.NotFound);
+    }
+
+    [Theory]
+    [InlineData("not-a-number")]
+    [InlineData("0198a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b")]
+    [InlineData("0")]
+    [InlineData("-1")]
+    [InlineData("1.5")]
+    [InlineData("9007199254740992")]
+    public async Task Status_for_an_id_that_is_not_a_positive_integer_returns_400_naming_eventId(string eventId)
+    {
+        using var response = await Client.GetAsync($"/api/events/status/{eventId}", BookingClient.Credentials());
+
+        await response.ShouldBeFieldErrorsAsync("eventId");
     }
 }

@@ -87,7 +87,7 @@ public abstract partial class BookingApiContract
     [Fact]
     public async Task Status_for_unknown_event_returns_404_event_not_found()
     {
-        using var response = await Client.StatusAsync(Guid.NewGuid(), BookingClient.Credentials());
+        using var response = await Client.StatusAsync(BookingClient.UnknownEventId, BookingClient.Credentials());
 
         await response.ShouldBeProblemAsync(HttpStatusCode.NotFound, Problems.EventNotFound);
     }
@@ -108,7 +108,7 @@ public abstract partial class BookingApiContract
 
     private static string Base64(string text) => Convert.ToBase64String(Encoding.UTF8.GetBytes(text));
 
-    private async Task<HttpResponseMessage> StatusIfNoneMatchAsync(Guid eventId, string etag)
+    private async Task<HttpResponseMessage> StatusIfNoneMatchAsync(long eventId, string etag)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/events/status/{eventId}");
         request.Headers.Authorization = BookingClient.Credentials();

@@ -84,7 +84,7 @@ public abstract partial class BookingApiContract
     [InlineData("2030-01-01T00:00:00Z")]
     public async Task Status_as_of_for_unknown_event_returns_404_event_not_found(string asOf)
     {
-        using var response = await Client.StatusAsOfAsync(Guid.NewGuid(), asOf, BookingClient.Credentials());
+        using var response = await Client.StatusAsOfAsync(BookingClient.UnknownEventId, asOf, BookingClient.Credentials());
 
         await response.ShouldBeProblemAsync(HttpStatusCode.NotFound, Problems.EventNotFound);
     }

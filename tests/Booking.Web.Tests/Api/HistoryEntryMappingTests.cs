@@ -10,12 +10,15 @@ public sealed class HistoryEntryMappingTests
 
     private static readonly object[] Samples =
     [
-        new TicketsInitialized(new TicketedEventId(Guid.NewGuid()), "Gala", 3),
+        new TicketsInitialized(new TicketedEventId(1), "Gala", 3),
         new TicketBooked(User),
         new WaitlistJoined(User),
         new BookingCancelled(User),
         new WaitlistLeft(User),
         new WaitlistPromoted(User),
+        new CapacityChanged(5),
+        new SalesClosed(),
+        new SalesReopened(),
     ];
 
     public static TheoryData<object> OneOfEachEvent() => new(Samples);
@@ -35,7 +38,12 @@ public sealed class HistoryEntryMappingTests
 
         entry.Type.ShouldBe(type);
         (entry.Version, entry.Position, entry.RecordedAt).ShouldBe((3L, 9L, recorded.RecordedAt));
-        entry.UserId.ShouldBe(data is TicketsInitialized ? null : User.Value);
-        entry.Data.ShouldBe(data is TicketsInitialized ? new HistoryEntryData("Gala", 3) : new HistoryEntryData());
+        entry.UserId.ShouldBe(data is TicketsInitialized or CapacityChanged or SalesClosed or SalesReopened ? null : User.Value);
+        entry.Data.ShouldBe(data switch
+        {
+            TicketsInitialized => new HistoryEntryData("Gala", 3),
+            CapacityChanged => new HistoryEntryData(TotalTickets: 5),
+            _ => new HistoryEntryData(),
+        });
     }
 }

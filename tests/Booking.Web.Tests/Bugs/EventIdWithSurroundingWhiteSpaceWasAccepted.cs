@@ -4,7 +4,8 @@ namespace Booking.Web.Tests.Bugs;
 
 /// <summary>
 /// Guid.TryParseExact(..., "D") forgives leading and trailing white space, so <c>" &lt;id&gt; "</c> or an id with a
-/// trailing newline booked a seat. An event id is now exactly the 36 characters initialize returned.
+/// trailing newline booked a seat. An event id was then exactly the 36 characters initialize returned; it is now a
+/// JSON number, so a string holding it, padded or not, is refused as well.
 /// </summary>
 public sealed class EventIdWithSurroundingWhiteSpaceWasAccepted(MySqlSharedHost shared) : IClassFixture<MySqlSharedHost>
 {

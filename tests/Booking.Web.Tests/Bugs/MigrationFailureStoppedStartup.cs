@@ -29,7 +29,7 @@ public sealed class MigrationFailureStoppedStartup
 
         await client.ShouldBeLiveAsync();
         await client.ShouldNotBeReadyAsync();
-        using var book = await client.BookAsync(1, Guid.CreateVersion7());
+        using var book = await client.BookAsync(1, BookingClient.UnknownEventId);
         await book.ShouldBeUnavailableAsync();
     }
 

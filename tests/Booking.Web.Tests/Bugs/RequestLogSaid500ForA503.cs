@@ -28,7 +28,7 @@ public sealed class RequestLogSaid500ForA503
             .AddSingleton<ILogEventSink>(requests)
             .AddSingleton(FailingStore.Throwing(() => new SqliteException("disk I/O error", 10))))).CreateClient());
 
-        using var response = await client.BookAsync(1, Guid.CreateVersion7());
+        using var response = await client.BookAsync(1, BookingClient.UnknownEventId);
 
         response.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
         var logged = requests.Completed.ShouldHaveSingleItem();

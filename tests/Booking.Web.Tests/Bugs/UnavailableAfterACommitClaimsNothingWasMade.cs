@@ -4,6 +4,7 @@ using Booking.Web.Api;
 using Booking.Web.Hosting;
 using Booking.Web.Tests.Hosting;
 using EventBooking.Migrations;
+using EventStore;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -24,7 +25,10 @@ public sealed class UnavailableAfterACommitClaimsNothingWasMade
         await using var host = new BookingHost(database);
         var real = StoreSetup.CreateStore(new StoreSettings(database.Provider, database.ConnectionString, MigrateOnStartup: true), TimeProvider.System);
         var (store, answers) = LostAnswerStore.Wrapping(real);
-        var client = new BookingClient(host.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton(store))).CreateClient());
+        // The wrapper is an IEventStore only: initialize still numbers its ticketed event from the real store's sequence.
+        var client = new BookingClient(host.WithWebHostBuilder(b => b.ConfigureTestServices(s => s
+            .AddSingleton(store)
+            .AddSingleton((ISequenceNumbers)real))).CreateClient());
         var eventId = await client.NewEventAsync(totalTickets: 2);
 
         answers.LoseNextAnswers(int.MaxValue);

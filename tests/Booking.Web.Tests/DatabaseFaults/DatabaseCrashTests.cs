@@ -40,7 +40,7 @@ public sealed class DatabaseCrashTests(ITestOutputHelper output) : IAsyncLifetim
         await using var host = new BookingHost(TestDatabase.On(_server, "crash"), settings: quiet);
         var client = host.CreateBookingClient();
         client.Http.Timeout = RequestTimeout;
-        Guid[] events = [await client.NewEventAsync(TicketsPerEvent), await client.NewEventAsync(TicketsPerEvent), await client.NewEventAsync(TicketsPerEvent)];
+        long[] events = [await client.NewEventAsync(TicketsPerEvent), await client.NewEventAsync(TicketsPerEvent), await client.NewEventAsync(TicketsPerEvent)];
         var log = new ConcurrentQueue<Outcome>();
         using var stop = new CancellationTokenSource();
         var nextUser = 0L;
@@ -91,7 +91,7 @@ public sealed class DatabaseCrashTests(ITestOutputHelper output) : IAsyncLifetim
         }
     }
 
-    private static async Task ShouldHoldEveryAcknowledgedBookingAsync(BookingHost host, BookingClient client, Guid eventId, List<Outcome> outcomes)
+    private static async Task ShouldHoldEveryAcknowledgedBookingAsync(BookingHost host, BookingClient client, long eventId, List<Outcome> outcomes)
     {
         var stream = (await host.ReadStreamAsync(eventId)).Select(e => e.Data).ToList();
         var state = TicketedEventState.Fold(stream);
@@ -120,15 +120,15 @@ public sealed class DatabaseCrashTests(ITestOutputHelper output) : IAsyncLifetim
         (await client.StatusOfAsync(eventId)).Status.ShouldBe(new StatusResponse(eventId, "Concert", state.TotalTickets, state.Available, state.WaitingCount));
     }
 
-    private static Task<Outcome> BookAsync(BookingClient client, long user, Guid eventId) =>
+    private static Task<Outcome> BookAsync(BookingClient client, long user, long eventId) =>
         SendAsync("book", () => client.BookAsync(user, eventId), user, eventId, HttpStatusCode.Created, HttpStatusCode.Conflict);
 
     // A 404 "nothing to cancel" is the answer to a resent cancel whose first attempt committed unseen.
-    private static Task<Outcome> CancelAsync(BookingClient client, long user, Guid eventId) =>
+    private static Task<Outcome> CancelAsync(BookingClient client, long user, long eventId) =>
         SendAsync("cancel", () => client.CancelAsync(user, eventId), user, eventId, HttpStatusCode.OK, HttpStatusCode.NotFound);
 
     private static async Task<Outcome> SendAsync(
-        string operation, Func<Task<HttpResponseMessage>> send, long user, Guid eventId, HttpStatusCode success, HttpStatusCode alreadyDone)
+        string operation, Func<Task<HttpResponseMessage>> send, long user, long eventId, HttpStatusCode success, HttpStatusCode alreadyDone)
     {
         try
         {
@@ -150,5 +150,5 @@ public sealed class DatabaseCrashTests(ITestOutputHelper output) : IAsyncLifetim
     }
 
     // Booked: a 201 "booked" (not "waitlisted"), or a 200 "cancelled" (not "left-waitlist").
-    private sealed record Outcome(string Operation, long UserId, Guid EventId, HttpStatusCode? Status, bool Booked, string? Failure);
+    private sealed record Outcome(string Operation, long UserId, long EventId, HttpStatusCode? Status, bool Booked, string? Failure);
 }

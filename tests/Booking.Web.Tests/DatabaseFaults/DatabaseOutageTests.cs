@@ -28,11 +28,11 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
 
         await client.ShouldBeLiveAsync();
         await client.ShouldNotBeReadyAsync();
-        using (var book = await client.BookAsync(1, Guid.CreateVersion7()))
+        using (var book = await client.BookAsync(1, BookingClient.UnknownEventId))
             await book.ShouldBeUnavailableAsync();
         using (var initialize = await client.InitializeAsync("Concert", 2))
             await initialize.ShouldBeUnavailableAsync();
-        using (var status = await client.StatusAsync(Guid.CreateVersion7(), BookingClient.Credentials()))
+        using (var status = await client.StatusAsync(BookingClient.UnknownEventId, BookingClient.Credentials()))
             await status.ShouldBeUnavailableAsync();
 
         await _server.StartAsync();

@@ -21,6 +21,7 @@ public abstract class LostAcknowledgementContract : IAsyncLifetime
     private readonly List<StoreFault> _appendFaults = [];
     private TestDatabase _database = null!;
     private IEventStore _store = null!;
+    private long _lastId;
 
     protected abstract StoreProvider Provider { get; }
 
@@ -120,7 +121,8 @@ public abstract class LostAcknowledgementContract : IAsyncLifetime
 
     private async Task<TicketedEventId> NewEventAsync(int totalTickets)
     {
-        var id = new TicketedEventId(Guid.CreateVersion7());
+        // The database is this test's own: ids counted from 1, as its sequence would hand them out.
+        var id = new TicketedEventId(++_lastId);
         var result = await Processors.SendAsync(id, new InitializeTickets(id, "Concert", totalTickets), Guid.CreateVersion7());
         result.Decision.IsRejected.ShouldBeFalse();
         return id;

@@ -26,17 +26,18 @@ public sealed class BookingHost(TestDatabase database, string environment = "Dev
     public BookingClient CreateBookingClient() => new(CreateClient());
 
     /// <summary>The ticketed event as folded from its stream by the app's own store: the source of truth.</summary>
-    public async Task<TicketedEventState> ReplayAsync(Guid eventId) =>
+    public async Task<TicketedEventState> ReplayAsync(long eventId) =>
         TicketedEventState.Fold((await ReadStreamAsync(eventId)).Select(e => e.Data));
 
-    public Task<IReadOnlyList<RecordedEvent>> ReadStreamAsync(Guid eventId) =>
+    public Task<IReadOnlyList<RecordedEvent>> ReadStreamAsync(long eventId) =>
         Store.ReadStreamAsync(new TicketedEventId(eventId).StreamId);
 
     /// <summary>What a bad request must leave untouched: the stream's version and its status document.</summary>
-    public async Task<StoredFacts> FactsAsync(Guid eventId)
+    public async Task<StoredFacts> FactsAsync(long eventId)
     {
-        var stream = await Store.GetStreamAsync(new TicketedEventId(eventId).StreamId);
-        var status = await Store.LoadDocumentAsync<TicketedEventStatus>(BookingEventTypes.StatusProjection, eventId.ToString());
+        var id = new TicketedEventId(eventId);
+        var stream = await Store.GetStreamAsync(id.StreamId);
+        var status = await Store.LoadDocumentAsync<TicketedEventStatus>(BookingEventTypes.StatusProjection, id.DocumentKey);
         return new(stream?.Version, status?.Document, status?.StreamVersion);
     }
 

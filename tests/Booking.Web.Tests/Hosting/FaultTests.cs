@@ -19,7 +19,7 @@ public sealed class FaultTests
             s.AddSingleton(FailingStore.Throwing(() => new InvalidOperationException("secret internals at line 42"))))).CreateClient();
         client.DefaultRequestHeaders.Authorization = BookingClient.Credentials();
 
-        var response = await client.GetAsync($"/api/events/status/{Guid.CreateVersion7()}");
+        var response = await client.GetAsync($"/api/events/status/{BookingClient.UnknownEventId}");
 
         var body = await response.Content.ReadAsStringAsync();
         await response.ShouldBeProblemAsync(HttpStatusCode.InternalServerError, Problems.Internal);
@@ -35,7 +35,7 @@ public sealed class FaultTests
         var client = new BookingClient(host.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
             s.AddSingleton(FailingStore.Throwing(() => new SqliteException("disk I/O error", 10))))).CreateClient());
 
-        var response = await client.BookAsync(1, Guid.CreateVersion7());
+        var response = await client.BookAsync(1, BookingClient.UnknownEventId);
 
         await response.ShouldBeProblemAsync(HttpStatusCode.ServiceUnavailable, Problems.Unavailable);
         response.Headers.RetryAfter.ShouldNotBeNull();

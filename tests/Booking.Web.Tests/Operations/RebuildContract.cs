@@ -72,7 +72,7 @@ public abstract class RebuildContract<THost>(THost shared) : IClassFixture<THost
         for (var user = 10; user <= 13; user++)
             await shared.Client.BookAsync(user, before[0]);
         var after = await MakeHistoryAsync();
-        Guid[] events = [.. before, .. after];
+        long[] events = [.. before, .. after];
         var inline = await StatusesAsync(events);
         await RawSql.ExecuteAsync(shared.Host.Database, "DELETE FROM documents");
 
@@ -120,7 +120,48 @@ public abstract class RebuildContract<THost>(THost shared) : IClassFixture<THost
         (await shared.Host.ReplayAsync(eventId)).Version.ShouldBe(61);
     }
 
-    private async Task<Guid[]> MakeHistoryAsync()
+    [Theory]
+    [InlineData("DELETE FROM documents WHERE projection = 'ticketed-event-seats'")]
+    [InlineData("UPDATE documents SET data = 'null' WHERE projection = 'ticketed-event-seats'")]
+    public async Task Seats_rebuild_after_the_seats_are_lost_or_tombstoned_matches_the_inline_projection(string damage)
+    {
+        var events = await MakeHistoryAsync();
+        var inline = await SeatsAsync(events);
+        inline.ShouldAllBe(seats => seats.Count > 0);
+
+        await RawSql.ExecuteAsync(shared.Host.Database, damage);
+        await new SeatsRebuild(Store, (IProjectionRebuilds)Store).RunAsync(restart: false, null, CancellationToken.None);
+
+        (await SeatsAsync(events)).ShouldBe(inline);
+        (await StatusesAsync(events)).ShouldAllBe(s => s != null, "the status documents are carried over");
+    }
+
+    [Fact]
+    public async Task Seats_rebuild_while_bookings_and_cancels_go_on_leaves_the_seats_agreeing_with_the_stream()
+    {
+        var client = shared.Client;
+        var eventId = await client.NewEventAsync(totalTickets: 20);
+        var booking = Task.Run(async () =>
+        {
+            for (var user = 1; user <= 40; user++)
+            {
+                (await client.BookAsync(user, eventId)).Dispose();
+                if (user % 3 == 0)
+                    (await client.CancelAsync(user - 1, eventId)).Dispose();
+            }
+        });
+
+        await new SeatsRebuild(Store, (IProjectionRebuilds)Store).RunAsync(restart: true, null, CancellationToken.None);
+        await booking;
+
+        var state = await shared.Host.ReplayAsync(eventId);
+        var seats = (await SeatsAsync([eventId]))[0];
+        seats.Where(s => s.Status == SeatsProjection.Booked).Select(s => (s.UserId, s.Version))
+            .ShouldBe(state.Seats.OrderBy(s => s.Value).Select(s => (s.Key, s.Value)));
+        seats.Where(s => s.Status == SeatsProjection.Waiting).Select(s => s.UserId).ShouldBe(state.WaitingInOrder);
+    }
+
+    private async Task<long[]> MakeHistoryAsync()
     {
         var client = shared.Client;
         var ids = new[] { await client.NewEventAsync(2), await client.NewEventAsync(3), await client.NewEventAsync(1) };
@@ -140,9 +181,23 @@ public abstract class RebuildContract<THost>(THost shared) : IClassFixture<THost
         public void Report(ScanProgress value) => report(value);
     }
 
-    private async Task<TicketedEventStatus?[]> StatusesAsync(Guid[] ids) =>
+    private async Task<List<SeatEntry>[]> SeatsAsync(long[] ids) =>
         await Task.WhenAll(ids.Select(async id =>
-            (await Store.LoadDocumentAsync<TicketedEventStatus>(BookingEventTypes.StatusProjection, id.ToString()))?.Document));
+        {
+            var eventId = new TicketedEventId(id);
+            var seats = new List<SeatEntry>();
+            foreach (var list in new[] { SeatsProjection.Booked, SeatsProjection.Waiting })
+            {
+                var range = new DocumentRange(SeatsProjection.Prefix(eventId, list), null, 10_000);
+                seats.AddRange((await Store.ListDocumentsAsync<SeatEntry>(SeatsProjection.Projection, range)).Select(d => d.Document));
+            }
+
+            return seats;
+        }));
+
+    private async Task<TicketedEventStatus?[]> StatusesAsync(long[] ids) =>
+        await Task.WhenAll(ids.Select(async id =>
+            (await Store.LoadDocumentAsync<TicketedEventStatus>(BookingEventTypes.StatusProjection, new TicketedEventId(id).DocumentKey))?.Document));
 }
 
 public sealed class MySqlRebuildTests(MySqlSharedHost shared) : RebuildContract<MySqlSharedHost>(shared);

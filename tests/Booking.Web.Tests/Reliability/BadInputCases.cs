@@ -19,7 +19,7 @@ public static class BadInputCases
     private const string History = "/api/events/EVENT/history";
     private const string Json = "application/json";
     private const string ValidInitialize = """{"eventName": "Gala", "totalTickets": 1}""";
-    private const string ValidBooking = """{"userId": 3, "eventId": "EVENT"}""";
+    private const string ValidBooking = """{"userId": 3, "eventId": EVENT}""";
     private const int Limit = (int)RequestBodyLimit.DefaultMaxBytes;
 
     private static readonly HttpStatusCode BadRequest = HttpStatusCode.BadRequest;
@@ -44,10 +44,10 @@ public static class BadInputCases
         Post(cases, "initialize: explicit plus sign", Initialize, """{"eventName": "Gala", "totalTickets": +10}""", Problems.MalformedJson);
         Post(cases, "initialize: raw tab inside a string", Initialize, "{\"eventName\": \"Ga\tla\", \"totalTickets\": 1}", Problems.MalformedJson);
         Post(cases, "initialize: raw newline inside a string", Initialize, "{\"eventName\": \"Ga\nla\", \"totalTickets\": 1}", Problems.MalformedJson);
-        Post(cases, "book: truncated after the last field", Book, """{"userId": 3, "eventId": "EVENT" """, Problems.MalformedJson);
+        Post(cases, "book: truncated after the last field", Book, """{"userId": 3, "eventId": EVENT """, Problems.MalformedJson);
         Post(cases, "book: form-encoded body labelled as JSON", Book, "userId=3&eventId=EVENT", Problems.MalformedJson);
-        Post(cases, "book: array of two bookings", Book, """[{"userId": 3, "eventId": "EVENT"}, {"userId": 4, "eventId": "EVENT"}]""", Problems.MalformedJson);
-        Post(cases, "cancel: the object double-encoded as a JSON string", Cancel, "\"{\\\"userId\\\": 1, \\\"eventId\\\": \\\"EVENT\\\"}\"", Problems.MalformedJson);
+        Post(cases, "book: array of two bookings", Book, """[{"userId": 3, "eventId": EVENT}, {"userId": 4, "eventId": EVENT}]""", Problems.MalformedJson);
+        Post(cases, "cancel: the object double-encoded as a JSON string", Cancel, "\"{\\\"userId\\\": 1, \\\"eventId\\\": EVENT}\"", Problems.MalformedJson);
 
         // Numbers: negative zero, exponents, fractions, overflow, wrong types.
         Post(cases, "initialize: negative zero tickets", Initialize, """{"eventName": "Gala", "totalTickets": -0}""", Problems.Validation);
@@ -60,14 +60,14 @@ public static class BadInputCases
         Post(cases, "initialize: tickets as an array", Initialize, """{"eventName": "Gala", "totalTickets": [10]}""", Problems.Validation);
         Post(cases, "initialize: tickets as an object", Initialize, """{"eventName": "Gala", "totalTickets": {"value": 10}}""", Problems.Validation);
         Post(cases, "initialize: SQL in tickets", Initialize, """{"eventName": "Gala", "totalTickets": "1; DROP TABLE events"}""", Problems.Validation);
-        Post(cases, "book: userId negative zero", Book, """{"userId": -0, "eventId": "EVENT"}""", Problems.Validation);
-        Post(cases, "book: userId as exponent 1e3", Book, """{"userId": 1e3, "eventId": "EVENT"}""", Problems.Validation);
-        Post(cases, "book: userId long.MaxValue", Book, """{"userId": 9223372036854775807, "eventId": "EVENT"}""", Problems.Validation);
-        Post(cases, "book: userId below long.MinValue", Book, """{"userId": -9223372036854775809, "eventId": "EVENT"}""", Problems.Validation);
-        Post(cases, "book: userId 1e-7", Book, """{"userId": 1e-7, "eventId": "EVENT"}""", Problems.Validation);
-        Post(cases, "book: userId as an array", Book, """{"userId": [3], "eventId": "EVENT"}""", Problems.Validation);
-        Post(cases, "book: SQL in userId", Book, """{"userId": "3 OR 1=1", "eventId": "EVENT"}""", Problems.Validation);
-        Post(cases, "cancel: userId 1.0", Cancel, """{"userId": 1.0, "eventId": "EVENT"}""", Problems.Validation);
+        Post(cases, "book: userId negative zero", Book, """{"userId": -0, "eventId": EVENT}""", Problems.Validation);
+        Post(cases, "book: userId as exponent 1e3", Book, """{"userId": 1e3, "eventId": EVENT}""", Problems.Validation);
+        Post(cases, "book: userId long.MaxValue", Book, """{"userId": 9223372036854775807, "eventId": EVENT}""", Problems.Validation);
+        Post(cases, "book: userId below long.MinValue", Book, """{"userId": -9223372036854775809, "eventId": EVENT}""", Problems.Validation);
+        Post(cases, "book: userId 1e-7", Book, """{"userId": 1e-7, "eventId": EVENT}""", Problems.Validation);
+        Post(cases, "book: userId as an array", Book, """{"userId": [3], "eventId": EVENT}""", Problems.Validation);
+        Post(cases, "book: SQL in userId", Book, """{"userId": "3 OR 1=1", "eventId": EVENT}""", Problems.Validation);
+        Post(cases, "cancel: userId 1.0", Cancel, """{"userId": 1.0, "eventId": EVENT}""", Problems.Validation);
 
         // Strings: wrong types, length, control characters.
         Post(cases, "initialize: name as a Mongo-style operator object", Initialize, """{"eventName": {"$ne": null}, "totalTickets": 1}""", Problems.Validation);
@@ -99,32 +99,45 @@ public static class BadInputCases
         Post(cases, "book: SQL in eventId", Book, """{"userId": 3, "eventId": "' OR '1'='1"}""", Problems.Validation);
         Post(cases, "book: eventId followed by SQL", Book, """{"userId": 3, "eventId": "EVENT'; DROP TABLE streams; --"}""", Problems.Validation);
         Post(cases, "cancel: SQL in eventId", Cancel, """{"userId": 1, "eventId": "x'); DELETE FROM events; --"}""", Problems.Validation);
-        Post(cases, "book: eventId without hyphens", Book, """{"userId": 3, "eventId": "00000000000000000000000000000001"}""", Problems.Validation);
+        Post(cases, "book: eventId as a UUID string", Book, """{"userId": 3, "eventId": "00000000-0000-0000-0000-000000000001"}""", Problems.Validation);
+        Post(cases, "book: eventId as a numeric string", Book, """{"userId": 3, "eventId": "EVENT"}""", Problems.Validation);
         Post(cases, "book: eventId with surrounding spaces", Book, """{"userId": 3, "eventId": " EVENT "}""", Problems.Validation);
         Post(cases, "cancel: eventId with a trailing newline", Cancel, """{"userId": 1, "eventId": "EVENT\n"}""", Problems.Validation);
-        cases.Add("book: all-zero eventId", new(HttpMethod.Post, Book, Text("""{"userId": 3, "eventId": "00000000-0000-0000-0000-000000000000"}"""), Json,
+        Post(cases, "book: eventId zero", Book, """{"userId": 3, "eventId": 0}""", Problems.Validation);
+        Post(cases, "book: eventId negative", Book, """{"userId": 3, "eventId": -EVENT}""", Problems.Validation);
+        Post(cases, "book: eventId negative zero", Book, """{"userId": 3, "eventId": -0}""", Problems.Validation);
+        Post(cases, "book: eventId as exponent", Book, """{"userId": 3, "eventId": EVENTe0}""", Problems.Validation);
+        Post(cases, "cancel: eventId as a fraction", Cancel, """{"userId": 1, "eventId": EVENT.0}""", Problems.Validation);
+        Post(cases, "book: eventId past the largest safe integer", Book, """{"userId": 3, "eventId": 9007199254740992}""", Problems.Validation);
+        Post(cases, "book: eventId past long.MaxValue", Book, """{"userId": 3, "eventId": 9223372036854775808}""", Problems.Validation);
+        cases.Add("book: eventId never allocated", new(HttpMethod.Post, Book, Text("""{"userId": 3, "eventId": 9000000000000}"""), Json,
             HttpStatusCode.NotFound, Problems.EventNotFound));
 
         // Size: a declared Content-Length over the limit is refused unread (chunked bodies: RequestBodyHadNoSizeLimit, on Kestrel).
         Sized(cases, "initialize: body one byte over the limit", Initialize, Padded(ValidInitialize, Limit + 1));
         Sized(cases, "initialize: 1 MiB body", Initialize, Padded(ValidInitialize, 1024 * 1024));
         Sized(cases, "book: body one byte over the limit", Book, Padded(ValidBooking, Limit + 1));
-        Sized(cases, "cancel: 20 KiB body", Cancel, Padded("""{"userId": 1, "eventId": "EVENT"}""", 20 * 1024));
+        Sized(cases, "cancel: 20 KiB body", Cancel, Padded("""{"userId": 1, "eventId": EVENT}""", 20 * 1024));
 
         // Content types: JSON in another charset, or not JSON at all.
         Typed(cases, "initialize: charset iso-8859-1", Initialize, ValidInitialize, "application/json; charset=iso-8859-1");
         Typed(cases, "initialize: charset utf-16", Initialize, ValidInitialize, "application/json; charset=utf-16");
-        Typed(cases, "cancel: charset windows-1252", Cancel, """{"userId": 1, "eventId": "EVENT"}""", "application/json; charset=windows-1252");
+        Typed(cases, "cancel: charset windows-1252", Cancel, """{"userId": 1, "eventId": EVENT}""", "application/json; charset=windows-1252");
         Typed(cases, "initialize: text/json", Initialize, ValidInitialize, "text/json");
         Typed(cases, "initialize: multipart/form-data", Initialize, ValidInitialize, "multipart/form-data; boundary=x");
 
-        // Bad ids in routes.
-        Get(cases, "status: SQL as the id", "/api/events/status/'%20OR%20'1'='1", HttpStatusCode.NotFound, Problems.NotFound);
-        Get(cases, "status: id with a non-hex digit", "/api/events/status/0000000g-0000-0000-0000-000000000001", HttpStatusCode.NotFound, Problems.NotFound);
-        Get(cases, "status: path traversal as the id", "/api/events/status/..%2F..%2Fetc%2Fpasswd", HttpStatusCode.NotFound, Problems.NotFound);
-        Get(cases, "status: id of 5,000 characters", "/api/events/status/" + new string('a', 5000), HttpStatusCode.NotFound, Problems.NotFound);
-        Get(cases, "history: SQL as the id", "/api/events/1%20OR%201=1/history", HttpStatusCode.NotFound, Problems.NotFound);
-        Get(cases, "status: unknown all-zero id", "/api/events/status/00000000-0000-0000-0000-000000000000", HttpStatusCode.NotFound, Problems.EventNotFound);
+        // Bad ids in routes: anything but a whole number from 1 up is a 400 naming eventId, not a 404 for no route.
+        Get(cases, "status: SQL as the id", "/api/events/status/'%20OR%20'1'='1", BadRequest, Problems.Validation);
+        Get(cases, "status: id as a UUID", "/api/events/status/00000000-0000-0000-0000-000000000001", BadRequest, Problems.Validation);
+        Get(cases, "status: id zero", "/api/events/status/0", BadRequest, Problems.Validation);
+        Get(cases, "status: id negative", "/api/events/status/-EVENT", BadRequest, Problems.Validation);
+        Get(cases, "status: id with a plus sign", "/api/events/status/%2BEVENT", BadRequest, Problems.Validation);
+        Get(cases, "status: id past long.MaxValue", "/api/events/status/9223372036854775808", BadRequest, Problems.Validation);
+        Get(cases, "status: path traversal as the id", "/api/events/status/..%2F..%2Fetc%2Fpasswd", BadRequest, Problems.Validation);
+        Get(cases, "status: id of 5,000 characters", "/api/events/status/" + new string('a', 5000), BadRequest, Problems.Validation);
+        Get(cases, "history: SQL as the id", "/api/events/1%20OR%201=1/history", BadRequest, Problems.Validation);
+        Get(cases, "history: id with surrounding spaces", "/api/events/%20EVENT%20/history", BadRequest, Problems.Validation);
+        Get(cases, "status: id never allocated", "/api/events/status/9000000000000", HttpStatusCode.NotFound, Problems.EventNotFound);
 
         // Bad query values.
         Query(cases, "status: asOf SQL", Status + "?asOf=1%20OR%201=1");
@@ -155,7 +168,7 @@ public static class BadInputCases
             Accept = "application/xml",
         });
         cases.Add("initialize: body over the limit, Accept text/html", Over(Initialize, Padded(ValidInitialize, Limit + 1)) with { Accept = "text/html" });
-        cases.Add("book: invalid fields, Accept application/xml", new(HttpMethod.Post, Book, Text("""{"userId": 0, "eventId": "EVENT"}"""), Json, BadRequest, Problems.Validation)
+        cases.Add("book: invalid fields, Accept application/xml", new(HttpMethod.Post, Book, Text("""{"userId": 0, "eventId": EVENT}"""), Json, BadRequest, Problems.Validation)
         {
             Accept = "application/xml",
         });
@@ -171,12 +184,12 @@ public static class BadInputCases
     private static void Post(Dictionary<string, BadInput> cases, string name, string path, string body, string type) =>
         cases.Add(name, new(HttpMethod.Post, path, Text(body), Json, BadRequest, type));
 
-    private static void Raw(Dictionary<string, BadInput> cases, string name, string path, Func<Guid, byte[]> body, string type) =>
+    private static void Raw(Dictionary<string, BadInput> cases, string name, string path, Func<long, byte[]> body, string type) =>
         cases.Add(name, new(HttpMethod.Post, path, body, Json, BadRequest, type));
 
-    private static void Sized(Dictionary<string, BadInput> cases, string name, string path, Func<Guid, byte[]> body) => cases.Add(name, Over(path, body));
+    private static void Sized(Dictionary<string, BadInput> cases, string name, string path, Func<long, byte[]> body) => cases.Add(name, Over(path, body));
 
-    private static BadInput Over(string path, Func<Guid, byte[]> body) =>
+    private static BadInput Over(string path, Func<long, byte[]> body) =>
         new(HttpMethod.Post, path, body, Json, HttpStatusCode.RequestEntityTooLarge, Problems.PayloadTooLarge);
 
     private static void Typed(Dictionary<string, BadInput> cases, string name, string path, string body, string contentType) =>

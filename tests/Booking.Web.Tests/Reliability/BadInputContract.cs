@@ -52,7 +52,7 @@ public abstract class BadInputContract(BadInputHost shared)
     [Fact]
     public async Task Initialize_with_body_exactly_at_the_limit_returns_201()
     {
-        var body = BadInput.Padded("""{"eventName": "Padded", "totalTickets": 1}""", (int)RequestBodyLimit.DefaultMaxBytes)(Guid.Empty);
+        var body = BadInput.Padded("""{"eventName": "Padded", "totalTickets": 1}""", (int)RequestBodyLimit.DefaultMaxBytes)(1);
 
         using var response = await shared.Client.Http.PostAsync("/api/events/initialize", new ByteArrayContent(body) { Headers = { { "Content-Type", "application/json" } } });
 

@@ -13,7 +13,7 @@ public abstract class BadInputHost(StoreProvider provider) : IAsyncLifetime
 
     public BookingClient Client { get; private set; } = null!;
 
-    public Guid EventId { get; private set; }
+    public long EventId { get; private set; }
 
     public async Task InitializeAsync()
     {

@@ -44,7 +44,7 @@ public sealed class KestrelHost : IAsyncDisposable
     /// <summary>GET of an unknown ticketed event's status (a 404 that changes nothing), as the client at <paramref name="forwardedFor"/>.</summary>
     public async Task<HttpResponseMessage> StatusAsync(string? forwardedFor, string? accept = null)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/events/status/{Guid.NewGuid()}");
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/events/status/{BookingClient.UnknownEventId}");
         request.Headers.Authorization = BookingClient.Credentials();
         if (forwardedFor is not null)
             request.Headers.TryAddWithoutValidation("X-Forwarded-For", forwardedFor);

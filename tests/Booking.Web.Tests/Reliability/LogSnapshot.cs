@@ -22,8 +22,8 @@ public sealed record LogSnapshot(string RowCounts, long HeadPosition, string Eve
         foreach (var streamId in all.Select(e => e.StreamId).Distinct().Order(StringComparer.Ordinal))
         {
             var stream = await host.Store.GetStreamAsync(streamId);
-            var eventId = ((TicketsInitialized)all.First(e => e.StreamId == streamId).Data).TicketedEventId.Value.ToString();
-            var status = await host.Store.LoadDocumentAsync<TicketedEventStatus>(BookingEventTypes.StatusProjection, eventId);
+            var eventId = ((TicketsInitialized)all.First(e => e.StreamId == streamId).Data).TicketedEventId;
+            var status = await host.Store.LoadDocumentAsync<TicketedEventStatus>(BookingEventTypes.StatusProjection, eventId.DocumentKey);
             streams.Add($"{streamId}@{stream?.Version} status {status?.StreamVersion}: {status?.Document}");
         }
 

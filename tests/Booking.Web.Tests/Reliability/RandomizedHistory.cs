@@ -40,10 +40,10 @@ internal static class RandomizedHistory
 
         var https = hosts.Select(h => h.CreateClient()).ToArray();
         var setup = new BookingClient(https[0]);
-        var events = new Guid[TicketedEvents];
+        var events = new long[TicketedEvents];
         for (var i = 0; i < events.Length; i++)
             events[i] = await setup.NewEventAsync(Tickets, $"Random {i + 1}");
-        var unknown = Guid.CreateVersion7();
+        const long unknown = BookingClient.UnknownEventId;
 
         var recorder = new HistoryRecorder();
         var clock = Stopwatch.StartNew();

@@ -101,7 +101,7 @@ public sealed class RateLimitAndForwardingTests
             var uri = new Uri(server.Http.BaseAddress!.GetLeftPart(UriPartial.Authority) + spelling, new UriCreationOptions { DangerousDisablePathAndQueryCanonicalization = true });
             using var request = new HttpRequestMessage(HttpMethod.Post, uri)
             {
-                Content = BookingClient.Json(BookingClient.BookingBody(1, Guid.NewGuid())),
+                Content = BookingClient.Json(BookingClient.BookingBody(1, BookingClient.UnknownEventId)),
             };
             using var response = await server.Http.SendAsync(request);
 

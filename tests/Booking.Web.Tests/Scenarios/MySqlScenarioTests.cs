@@ -39,7 +39,7 @@ public sealed partial class MySqlScenarioTests : ScenarioContract
         var booked = responses.Where(r => r.Status == "booked").Select(r => r.UserId).ToList();
         var waitlisted = responses.Where(r => r.Status == "waitlisted").OrderBy(r => r.Position).ToList();
         bookedEvents.ShouldBe(Tickets);
-        replayed.Booked.Count.ShouldBe(Tickets);
+        replayed.BookedCount.ShouldBe(Tickets);
         booked.Count.ShouldBe(Tickets);
         booked.ShouldAllBe(user => replayed.Booked.Contains(new UserId(user)));
         waitlisted.Select(r => r.Position!.Value).ShouldBe(Enumerable.Range(1, Customers - Tickets));

@@ -40,7 +40,7 @@ public abstract partial class ScenarioContract
             await ShouldBeAnsweredOnceAsync([.. user.Select(r => r.Reply)], client, eventId, keys[user.Key], user.Key);
         var state = await host.ReplayAsync(eventId);
         state.Version.ShouldBe(21, "one event per user");
-        state.Booked.Count.ShouldBe(10);
+        state.BookedCount.ShouldBe(10);
         state.WaitingCount.ShouldBe(10);
         CheckInvariants(state);
     }
@@ -105,7 +105,7 @@ public abstract partial class ScenarioContract
         await using var database = await TestDatabase.CreateAsync(Provider);
         var (initializeKey, bookKey, cancelKey, refusedKey) = (Guid.NewGuid().ToString(), Guid.NewGuid().ToString(), Guid.NewGuid().ToString(), Guid.NewGuid().ToString());
         Reply initialized, booked, cancelled, refused;
-        Guid eventId;
+        long eventId;
         await using (var first = new BookingHost(database))
         {
             var client = first.CreateBookingClient();
@@ -137,7 +137,7 @@ public abstract partial class ScenarioContract
     /// Of <paramref name="replies"/> to one key, exactly one is the first answer (201, not replayed); every other is its
     /// replay or a 409 in-flight problem; and a later retry replays it.
     /// </summary>
-    protected static async Task ShouldBeAnsweredOnceAsync(Reply[] replies, BookingClient client, Guid eventId, string key, long user = 7)
+    protected static async Task ShouldBeAnsweredOnceAsync(Reply[] replies, BookingClient client, long eventId, string key, long user = 7)
     {
         var first = replies.Where(r => r.Status == HttpStatusCode.Created && !r.Replayed).ShouldHaveSingleItem();
         foreach (var reply in replies.Where(r => r != first))

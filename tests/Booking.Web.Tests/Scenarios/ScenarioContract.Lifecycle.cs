@@ -39,7 +39,7 @@ public abstract partial class ScenarioContract
 
         var accepted = responses.Count(r => r.StatusCode == HttpStatusCode.Created);
         (accepted + refused.Count).ShouldBe(20);
-        (await host.ReplayAsync(eventId)).Booked.Count.ShouldBe(accepted, "every 201 is in the stream and nothing else");
+        (await host.ReplayAsync(eventId)).BookedCount.ShouldBe(accepted, "every 201 is in the stream and nothing else");
     }
 
     [Fact]
@@ -62,7 +62,7 @@ public abstract partial class ScenarioContract
         // so the proof is in the store: every queued command was written.
         await Task.WhenAll(pending.Select(p => p.ContinueWith(_ => { }, TaskScheduler.Default)));
         await using var restarted = new BookingHost(database);
-        (await restarted.ReplayAsync(eventId)).Booked.Count.ShouldBe(10);
+        (await restarted.ReplayAsync(eventId)).BookedCount.ShouldBe(10);
     }
 
     [Fact]

@@ -10,7 +10,7 @@ public abstract partial class ScenarioContract
     public async Task Restart_over_the_same_database_keeps_status_waiting_list_and_debug_cache()
     {
         await using var database = await TestDatabase.CreateAsync(Provider);
-        Guid eventId;
+        long eventId;
         (StatusResponse Status, string ETag) statusBefore;
         DebugCacheEntry? cacheBefore;
         await using (var first = new BookingHost(database))

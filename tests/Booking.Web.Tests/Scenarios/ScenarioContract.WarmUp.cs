@@ -9,7 +9,7 @@ public abstract partial class ScenarioContract
     public async Task Restart_with_warm_up_count_1_loads_only_the_most_recently_active_event_into_the_debug_cache()
     {
         await using var database = await TestDatabase.CreateAsync(Provider);
-        Guid older, recent;
+        long older, recent;
         DebugCacheEntry? recentBefore;
         await using (var first = new BookingHost(database))
         {
@@ -30,7 +30,7 @@ public abstract partial class ScenarioContract
     }
 
     /// <summary>Warm-up loads in the background after start-up; give it a few seconds.</summary>
-    private static async Task<DebugCacheEntry?> WarmedEntryAsync(BookingClient client, Guid eventId)
+    private static async Task<DebugCacheEntry?> WarmedEntryAsync(BookingClient client, long eventId)
     {
         var deadline = DateTime.UtcNow.AddSeconds(5);
         while (true)

@@ -79,7 +79,7 @@ public sealed class ServiceProcess : IAsyncDisposable
                 throw new InvalidOperationException($"The service exited (code {_process.ExitCode}) during start-up:\n{ConsoleTail(30)}");
             try
             {
-                using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/events/status/{Guid.Empty}");
+                using var request = new HttpRequestMessage(HttpMethod.Get, "/api/events/status/9000000000000");
                 request.Headers.Authorization = admin;
                 using var response = await client.SendAsync(request);
                 if (response.StatusCode == HttpStatusCode.NotFound)

@@ -32,5 +32,5 @@ public class AnswersTests
     }
 
     private static Answer Classify(bool isCancel, int status, string body) =>
-        Answers.Classify(new BenchRequest(isCancel, Guid.Empty, 1), status, Encoding.UTF8.GetBytes(body));
+        Answers.Classify(new BenchRequest(isCancel, 1, 1), status, Encoding.UTF8.GetBytes(body));
 }

@@ -18,7 +18,7 @@ internal static class RequestWriter
     public static int Write(Span<byte> destination, BenchRequest request, int port)
     {
         Span<byte> body = stackalloc byte[MaxBodyBytes];
-        if (!Utf8.TryWrite(body, CultureInfo.InvariantCulture, $"{{\"userId\":{request.UserId},\"eventId\":\"{request.EventId}\"}}", out var bodyLength))
+        if (!Utf8.TryWrite(body, CultureInfo.InvariantCulture, $"{{\"userId\":{request.UserId},\"eventId\":{request.EventId}}}", out var bodyLength))
             throw new InvalidOperationException("The request body outgrew its buffer.");
         ReadOnlySpan<byte> path = request.IsCancel ? "/api/events/cancel"u8 : "/api/events/book"u8;
         ReadOnlySpan<byte> json = body[..bodyLength];

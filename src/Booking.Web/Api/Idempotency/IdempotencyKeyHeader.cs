@@ -84,13 +84,20 @@ internal sealed record IdempotencyKey(string Key, string Fingerprint)
     /// Sends <paramref name="command"/> with this key. The first time, <paramref name="answer"/> renders the result into
     /// the reply stored with the events, and that stored reply is sent; later, the stored reply is replayed.
     /// </summary>
-    public async Task<Results<TSuccess, ProblemHttpResult, StoredReply>> SendAsync<TSuccess>(
+    public Task<Results<TSuccess, ProblemHttpResult, StoredReply>> SendAsync<TSuccess>(
         BookingProcessors processors, TicketedEventId id, TicketedEventCommand command, HttpContext context,
+        Func<CommandResult, Results<TSuccess, ProblemHttpResult, StoredReply>> answer)
+        where TSuccess : IResult =>
+        SendAsync(processors, () => Task.FromResult((id, command)), context, answer);
+
+    /// <summary>As the other overload, with the ticketed event and command made only once the key turned out to be new.</summary>
+    public async Task<Results<TSuccess, ProblemHttpResult, StoredReply>> SendAsync<TSuccess>(
+        BookingProcessors processors, Func<Task<(TicketedEventId Id, TicketedEventCommand Command)>> address, HttpContext context,
         Func<CommandResult, Results<TSuccess, ProblemHttpResult, StoredReply>> answer)
         where TSuccess : IResult
     {
         var request = new IdempotentRequest(Key, Fingerprint, result => StoredReply.Render(answer(result).Result));
-        var outcome = await processors.SendAsync(id, command, Correlation.Of(context), request);
+        var outcome = await processors.SendAsync(address, Correlation.Of(context), request);
         switch (outcome)
         {
             case { Outcome: IdempotencyOutcome.Stored, Record: { } record }:

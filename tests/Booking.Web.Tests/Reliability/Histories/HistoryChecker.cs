@@ -12,14 +12,14 @@ namespace Booking.Web.Tests.Reliability.Histories;
 /// </summary>
 public sealed partial class HistoryChecker
 {
-    private readonly Guid _eventId;
+    private readonly long _eventId;
     private readonly IReadOnlyList<Operation> _operations;
     private readonly IReadOnlyList<LoggedEvent> _log;
     private readonly TicketedEventState[] _states;
     private readonly Dictionary<Guid, (long First, long Last)> _spans = [];
     private readonly List<HistoryViolation> _violations = [];
 
-    private HistoryChecker(Guid eventId, IReadOnlyList<Operation> operations, IReadOnlyList<LoggedEvent> log)
+    private HistoryChecker(long eventId, IReadOnlyList<Operation> operations, IReadOnlyList<LoggedEvent> log)
     {
         _eventId = eventId;
         _operations = operations;
@@ -33,7 +33,7 @@ public sealed partial class HistoryChecker
 
     /// <summary>Every violation of every <see cref="HistoryRule"/>, for each ticketed event in either argument.</summary>
     public static IReadOnlyList<HistoryViolation> Check(
-        IEnumerable<Operation> operations, IReadOnlyDictionary<Guid, IReadOnlyList<LoggedEvent>> streams)
+        IEnumerable<Operation> operations, IReadOnlyDictionary<long, IReadOnlyList<LoggedEvent>> streams)
     {
         var byEvent = operations.GroupBy(o => o.EventId).ToDictionary(g => g.Key, g => (IReadOnlyList<Operation>)[.. g]);
         var violations = new List<HistoryViolation>();

@@ -8,7 +8,7 @@ namespace Booking.Web.Tests.Reliability.Histories;
 /// </summary>
 public sealed class HistoryCheckerTests
 {
-    private static readonly Guid Show = Guid.Parse("01a21a10-0000-7000-8000-000000000001");
+    private const long Show = 1;
     private static readonly UserId Ann = new(1), Bob = new(2), Cid = new(3);
 
     [Fact]
@@ -27,7 +27,7 @@ public sealed class HistoryCheckerTests
         history.Request(3, Cid, OperationKind.Cancel, (13, 16), Answered(Outcome.LeftWaitlist, available: 0, waiting: 0), new WaitlistLeft(Cid));
         history.Request(2, Bob, OperationKind.Book, (17, 18), Answered(Outcome.Indeterminate));
         history.Request(3, Cid, OperationKind.Book, (19, 20), Answered(Outcome.Indeterminate), new WaitlistJoined(Cid));
-        history.RequestElsewhere(Guid.CreateVersion7(), Ann, (21, 22), Answered(Outcome.EventNotFound));
+        history.RequestElsewhere(Show + 1, Ann, (21, 22), Answered(Outcome.EventNotFound));
 
         history.Check().ShouldBeEmpty();
     }
@@ -153,7 +153,7 @@ public sealed class HistoryCheckerTests
     {
         private readonly List<Operation> _operations = [];
         private readonly List<LoggedEvent> _log = [new(1, new TicketsInitialized(new TicketedEventId(Show), "Show", tickets), Guid.CreateVersion7())];
-        private readonly Dictionary<Guid, IReadOnlyList<LoggedEvent>> _elsewhere = [];
+        private readonly Dictionary<long, IReadOnlyList<LoggedEvent>> _elsewhere = [];
 
         public void Request(int client, UserId user, OperationKind kind, (long Sent, long Answered) at, Answer answer, params object[] events)
         {
@@ -163,7 +163,7 @@ public sealed class HistoryCheckerTests
                 Log(data, operation.Id);
         }
 
-        public void RequestElsewhere(Guid eventId, UserId user, (long Sent, long Answered) at, Answer answer)
+        public void RequestElsewhere(long eventId, UserId user, (long Sent, long Answered) at, Answer answer)
         {
             _operations.Add(new Operation(Guid.CreateVersion7(), 9, eventId, user.Value, OperationKind.Book, at.Sent, at.Answered, answer));
             _elsewhere[eventId] = [];
@@ -172,6 +172,6 @@ public sealed class HistoryCheckerTests
         public void Log(object data, Guid correlationId) => _log.Add(new LoggedEvent(_log.Count + 1, data, correlationId));
 
         public IReadOnlyList<HistoryViolation> Check() =>
-            HistoryChecker.Check(_operations, new Dictionary<Guid, IReadOnlyList<LoggedEvent>>(_elsewhere) { [Show] = _log });
+            HistoryChecker.Check(_operations, new Dictionary<long, IReadOnlyList<LoggedEvent>>(_elsewhere) { [Show] = _log });
     }
 }

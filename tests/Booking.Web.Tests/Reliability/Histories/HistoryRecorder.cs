@@ -16,13 +16,13 @@ public sealed class HistoryRecorder
 
     public IReadOnlyList<Operation> Operations => [.. _operations];
 
-    public Task<Operation> BookAsync(HttpClient http, int client, Guid eventId, long userId) =>
+    public Task<Operation> BookAsync(HttpClient http, int client, long eventId, long userId) =>
         SendAsync(http, client, eventId, userId, OperationKind.Book);
 
-    public Task<Operation> CancelAsync(HttpClient http, int client, Guid eventId, long userId) =>
+    public Task<Operation> CancelAsync(HttpClient http, int client, long eventId, long userId) =>
         SendAsync(http, client, eventId, userId, OperationKind.Cancel);
 
-    public async Task<Operation> SendAsync(HttpClient http, int client, Guid eventId, long userId, OperationKind kind)
+    public async Task<Operation> SendAsync(HttpClient http, int client, long eventId, long userId, OperationKind kind)
     {
         ArgumentNullException.ThrowIfNull(http);
         var id = Guid.NewGuid();

@@ -3,7 +3,7 @@ namespace Booking.Web.Tests.Reliability.Histories;
 public sealed class HistoryRecorderTests
 {
     [Theory]
-    [InlineData(201, """{"status":"booked","eventId":"01a21a10-0000-7000-8000-000000000001","userId":1,"position":null}""", Outcome.Booked)]
+    [InlineData(201, """{"status":"booked","eventId":1,"userId":1,"position":null}""", Outcome.Booked)]
     [InlineData(201, """{"status":"waitlisted","userId":1,"position":3}""", Outcome.Waitlisted)]
     [InlineData(200, """{"status":"cancelled","userId":1,"promotedUserId":2,"availableTickets":0,"waitingListCount":4}""", Outcome.Cancelled)]
     [InlineData(200, """{"status":"left-waitlist","userId":1,"availableTickets":0,"waitingListCount":4}""", Outcome.LeftWaitlist)]

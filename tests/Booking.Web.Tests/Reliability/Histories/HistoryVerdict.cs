@@ -13,16 +13,16 @@ public sealed record HistoryVerdict(
     IReadOnlyList<Operation> Operations,
     IReadOnlyList<AuditViolation> AuditViolations,
     IReadOnlyList<HistoryViolation> HistoryViolations,
-    IReadOnlyDictionary<Guid, IReadOnlyList<LoggedEvent>> Streams)
+    IReadOnlyDictionary<long, IReadOnlyList<LoggedEvent>> Streams)
 {
     public int EventsChecked => Streams.Values.Sum(s => s.Count);
 
-    public static async Task<HistoryVerdict> JudgeAsync(BookingHost host, IReadOnlyList<Operation> operations, IEnumerable<Guid> eventIds)
+    public static async Task<HistoryVerdict> JudgeAsync(BookingHost host, IReadOnlyList<Operation> operations, IEnumerable<long> eventIds)
     {
         ArgumentNullException.ThrowIfNull(host);
         var audit = new StoreAudit(host.Store);
         var audits = new List<AuditViolation>();
-        var streams = new Dictionary<Guid, IReadOnlyList<LoggedEvent>>();
+        var streams = new Dictionary<long, IReadOnlyList<LoggedEvent>>();
         foreach (var eventId in eventIds.Union(operations.Select(o => o.EventId)))
         {
             streams[eventId] = [.. (await host.ReadStreamAsync(eventId)).Select(LoggedEvent.From)];

@@ -28,7 +28,7 @@ public enum HistoryRule
     DocumentedAnswer,
 }
 
-public sealed record HistoryViolation(Guid EventId, HistoryRule Rule, string Detail)
+public sealed record HistoryViolation(long EventId, HistoryRule Rule, string Detail)
 {
     public override string ToString() => $"{EventId} {Rule}: {Detail}";
 }

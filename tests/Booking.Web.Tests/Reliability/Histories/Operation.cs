@@ -45,7 +45,7 @@ public sealed record Answer(
 /// sending and right after the whole answer was read.
 /// </summary>
 public sealed record Operation(
-    Guid Id, int Client, Guid EventId, long UserId, OperationKind Kind, long InvokedAt, long CompletedAt, Answer Answer);
+    Guid Id, int Client, long EventId, long UserId, OperationKind Kind, long InvokedAt, long CompletedAt, Answer Answer);
 
 /// <summary>One event of a ticketed event's stream, with the correlation id that ties it to a request.</summary>
 public sealed record LoggedEvent(long Version, object Data, Guid? CorrelationId)

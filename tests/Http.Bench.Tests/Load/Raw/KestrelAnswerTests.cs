@@ -32,9 +32,9 @@ public class KestrelAnswerTests
 
         var booked = new List<Answer>();
         for (var user = 1; user <= 3; user++)
-            booked.Add(await client.SendAsync(new BenchRequest(false, Guid.Empty, user)));
-        var notBooked = await client.SendAsync(new BenchRequest(true, Guid.Empty, 1));
-        var bookedAfterAProblem = await client.SendAsync(new BenchRequest(false, Guid.Empty, 9));
+            booked.Add(await client.SendAsync(new BenchRequest(false, 1, user)));
+        var notBooked = await client.SendAsync(new BenchRequest(true, 1, 1));
+        var bookedAfterAProblem = await client.SendAsync(new BenchRequest(false, 1, 9));
 
         booked.ShouldAllBe(answer => answer == new Answer(Outcome.Booked, false, null));
         notBooked.ShouldBe(new Answer(Outcome.Unexpected, false, "409 https://x/not-booked"));

@@ -5,7 +5,7 @@ namespace Http.Bench.Tests.Load.Raw;
 
 public class RawConnectionTests
 {
-    private static readonly BenchRequest Book = new(false, Guid.Parse("0198a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b"), 7);
+    private static readonly BenchRequest Book = new(false, 1_234_567, 7);
     private static readonly BenchRequest Cancel = Book with { IsCancel = true };
     private static readonly Answer Booked = new(Outcome.Booked, false, null);
 

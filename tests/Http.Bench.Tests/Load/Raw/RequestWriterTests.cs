@@ -6,12 +6,12 @@ namespace Http.Bench.Tests.Load.Raw;
 
 public class RequestWriterTests
 {
-    private static readonly Guid EventId = Guid.Parse("0198a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b");
+    private const long EventId = 1_234_567;
 
     [Fact]
     public void Write_cancel_returns_the_bytes_httpclient_sends()
     {
-        const string body = "{\"userId\":4200000017,\"eventId\":\"0198a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b\"}";
+        const string body = "{\"userId\":4200000017,\"eventId\":1234567}";
 
         var request = Write(new BenchRequest(true, EventId, 4200000017), 5123);
 
@@ -21,11 +21,11 @@ public class RequestWriterTests
     }
 
     [Fact]
-    public void Write_booking_with_the_longest_user_id_and_port_fits_the_buffer()
+    public void Write_booking_with_the_longest_user_id_event_id_and_port_fits_the_buffer()
     {
-        var body = $"{{\"userId\":{long.MaxValue},\"eventId\":\"0198a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b\"}}";
+        var body = $"{{\"userId\":{long.MaxValue},\"eventId\":{long.MaxValue}}}";
 
-        var request = Write(new BenchRequest(false, EventId, long.MaxValue), 65535);
+        var request = Write(new BenchRequest(false, long.MaxValue, long.MaxValue), 65535);
 
         request.ShouldBe(
             "POST /api/events/book HTTP/1.1\r\nHost: 127.0.0.1:65535\r\nContent-Type: application/json\r\n"

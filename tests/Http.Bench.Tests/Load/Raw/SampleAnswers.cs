@@ -3,7 +3,7 @@ namespace Http.Bench.Tests.Load.Raw;
 /// <summary>Whole answers as the service sends them, framed by Content-Length and by chunks.</summary>
 internal static class SampleAnswers
 {
-    public const string BookedJson = "{\"status\":\"booked\",\"eventId\":\"x\",\"userId\":1}";
+    public const string BookedJson = "{\"status\":\"booked\",\"eventId\":1,\"userId\":1}";
 
     public static readonly string Sized =
         "HTTP/1.1 201 Created\r\nContent-Type: application/json; charset=utf-8\r\nDate: x\r\nServer: Kestrel\r\n"
@@ -14,7 +14,7 @@ internal static class SampleAnswers
         "HTTP/1.1 201 Created\r\nTransfer-Encoding: chunked\r\nLocation: /a\r\n\r\n"
         + "5\r\n{\"sta\r\n"
         + "b;ext=1\r\ntus\":\"booke\r\n"
-        + "1C\r\nd\",\"eventId\":\"x\",\"userId\":1}\r\n"
+        + "1A\r\nd\",\"eventId\":1,\"userId\":1}\r\n"
         + "0\r\nTrailer: y\r\n\r\n";
 
     // Captured from Kestrel for TypedResults.Created("/x", new { status = "booked", userId = 1 }).
