@@ -28,18 +28,19 @@ internal static class MySqlErrors
 
     /// <summary>
     /// Runs <paramref name="operation"/> again, a bounded number of times with jittered back-off, after a transient
-    /// error; <paramref name="galeraAttempts"/> overrides the bound on Galera.
+    /// error; <paramref name="galeraAttempts"/> overrides the bound on Galera. <paramref name="isGalera"/> is asked
+    /// after each failure, because the first call of a new store learns the topology inside the operation.
     /// </summary>
-    public static async Task<T> RetryTransientAsync<T>(Func<Task<T>> operation, bool galera, CancellationToken cancellationToken, int galeraAttempts = MaxAttemptsOnGalera)
+    public static async Task<T> RetryTransientAsync<T>(Func<Task<T>> operation, Func<bool> isGalera, CancellationToken cancellationToken, int galeraAttempts = MaxAttemptsOnGalera)
     {
-        var attempts = galera ? galeraAttempts : MaxAttempts;
         for (var attempt = 1; ; attempt++)
         {
+            bool galera;
             try
             {
                 return await operation().ConfigureAwait(false);
             }
-            catch (MySqlException e) when (e.IsTransient() && attempt < attempts)
+            catch (MySqlException e) when (e.IsTransient() && attempt < ((galera = isGalera()) ? galeraAttempts : MaxAttempts))
             {
                 // Full jitter on Galera, so that the losers of one round do not meet again in the next.
                 var ceiling = 5 << Math.Min(attempt, 5);

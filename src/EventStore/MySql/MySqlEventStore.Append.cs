@@ -19,7 +19,7 @@ public sealed partial class MySqlEventStore
     }
 
     private Task<AppendResult> AppendAloneAsync(PreparedAppend append, ExpectedVersion expected, CancellationToken cancellationToken) =>
-        MySqlErrors.RetryTransientAsync(() => AppendOnceAsync(append, expected, cancellationToken), IsGalera == true, cancellationToken);
+        MySqlErrors.RetryTransientAsync(() => AppendOnceAsync(append, expected, cancellationToken), () => IsGalera == true, cancellationToken);
 
     // An exact expectation is checked by the write itself: one round trip on a single server. Any and StreamExists
     // first lock the stream row to learn its version (two round trips). Either way the version is checked before

@@ -15,7 +15,7 @@ public sealed partial class MySqlEventStore
             return ((await GetStreamAsync(streamId, cancellationToken).ConfigureAwait(false))?.Version ?? 0) == version;
         return await MySqlErrors.RetryTransientAsync(
             () => version == 0 ? ConfirmAbsentOnceAsync(streamId, cancellationToken) : ConfirmOnceAsync(streamId, version, cancellationToken),
-            galera: true, cancellationToken, version == 0 ? MySqlErrors.MaxAttemptsOnOneHotRow : MySqlErrors.MaxAttemptsOnGalera).ConfigureAwait(false);
+            isGalera: static () => true, cancellationToken, version == 0 ? MySqlErrors.MaxAttemptsOnOneHotRow : MySqlErrors.MaxAttemptsOnGalera).ConfigureAwait(false);
     }
 
     private async Task<bool> ConfirmAbsentOnceAsync(string streamId, CancellationToken cancellationToken)

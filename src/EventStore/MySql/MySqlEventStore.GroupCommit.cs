@@ -103,7 +103,7 @@ public sealed partial class MySqlEventStore
         {
             try
             {
-                results = await MySqlErrors.RetryTransientAsync(() => CommitGroupOnceAsync(group), IsGalera == true, CancellationToken.None).ConfigureAwait(false);
+                results = await MySqlErrors.RetryTransientAsync(() => CommitGroupOnceAsync(group), () => IsGalera == true, CancellationToken.None).ConfigureAwait(false);
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {

@@ -13,7 +13,7 @@ public sealed partial class MySqlEventStore
         if (prepared.Length == 0)
             return;
         var now = PreparedAppend.Now(_time);
-        await MySqlErrors.RetryTransientAsync(() => SaveDocumentsOnceAsync(streamId, expected, prepared, now, cancellationToken), IsGalera == true, cancellationToken).ConfigureAwait(false);
+        await MySqlErrors.RetryTransientAsync(() => SaveDocumentsOnceAsync(streamId, expected, prepared, now, cancellationToken), () => IsGalera == true, cancellationToken).ConfigureAwait(false);
     }
 
     // The stream row is locked (FOR UPDATE) while the documents are written, so an append through the same server

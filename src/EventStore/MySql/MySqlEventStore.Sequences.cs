@@ -6,7 +6,7 @@ public sealed partial class MySqlEventStore : ISequenceNumbers
     public Task<long> NextAsync(string name, CancellationToken cancellationToken = default)
     {
         SequenceName.Validate(name);
-        return MySqlErrors.RetryTransientAsync(() => NextOnceAsync(name, cancellationToken), IsGalera == true, cancellationToken, MySqlErrors.MaxAttemptsOnOneHotRow);
+        return MySqlErrors.RetryTransientAsync(() => NextOnceAsync(name, cancellationToken), () => IsGalera == true, cancellationToken, MySqlErrors.MaxAttemptsOnOneHotRow);
     }
 
     // One autocommit statement, on every topology: it is its own transaction, so a Galera abort (lost certification
