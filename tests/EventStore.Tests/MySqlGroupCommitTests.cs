@@ -13,8 +13,77 @@ public sealed class MySqlGroupCommitTests(MySqlDatabase database) : IClassFixtur
 {
     private readonly MySqlEventStore _store = new(database.ConnectionString, TestEvents.Map(), options: new MySqlStoreOptions { MaxConcurrentCommits = 1 });
 
+    // Eight appends queue behind one held commit: five that can be written (an existing stream, a new one with a
+    // document, one stream twice in a row, another), a stale version, a second append at a version the first of the
+    // pair takes, and a retry of an append already stored. Each test below checks one rule of that one group.
     [Fact]
-    public async Task Appends_queued_behind_a_commit_are_written_in_one_transaction_and_each_told_its_own_outcome()
+    public async Task Appends_queued_behind_a_commit_share_one_transaction()
+    {
+        var group = await QueueEightAsync();
+        group.Commits.ShouldBe(1);
+        group.Appends.ShouldBe(5);
+    }
+
+    [Fact]
+    public async Task Appends_in_a_group_are_each_told_their_own_new_version()
+    {
+        var group = await QueueEightAsync();
+        group.Written.Select(r => r.StreamVersion).ShouldBe([4L, 1, 3, 4, 2]);
+    }
+
+    [Fact]
+    public async Task Appends_in_a_group_get_contiguous_positions_in_queue_order()
+    {
+        var group = await QueueEightAsync();
+        var positions = group.Written.SelectMany(r => r.Positions).ToArray();
+        positions.ShouldBe(Enumerable.Range(0, 8).Select(i => positions[0] + i));
+        (await _store.ReadAllAsync(positions[0], 100)).Take(8).Select(e => (e.StreamId, e.Version)).ShouldBe(
+        [
+            (group.Next, 2L), (group.Next, 3L), (group.Next, 4L), (group.Created, 1L), (group.Chained, 2L), (group.Chained, 3L), (group.Chained, 4L), (group.Twice, 2L),
+        ]);
+    }
+
+    [Fact]
+    public async Task A_stale_append_in_a_group_is_refused_with_the_actual_version_and_writes_nothing()
+    {
+        var group = await QueueEightAsync();
+        (await Should.ThrowAsync<WrongExpectedVersionException>(group.Tasks[4])).ActualVersion.ShouldBe(2);
+        (await _store.ReadStreamAsync(group.Behind)).Count.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task The_second_of_two_appends_at_one_version_in_a_group_is_refused()
+    {
+        var group = await QueueEightAsync();
+        (await Should.ThrowAsync<WrongExpectedVersionException>(group.Tasks[6])).ActualVersion.ShouldBe(2);
+        (await _store.ReadStreamAsync(group.Twice)).Count.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task Appends_chained_on_one_stream_in_a_group_are_both_written_in_order()
+    {
+        var group = await QueueEightAsync();
+        (await _store.ReadStreamAsync(group.Chained)).Select(e => e.Version).ShouldBe([1L, 2, 3, 4]);
+    }
+
+    [Fact]
+    public async Task A_retry_of_a_stored_append_in_a_group_gets_the_original_result_and_writes_nothing()
+    {
+        var group = await QueueEightAsync();
+        var retry = await group.Tasks[7];
+        retry.StreamVersion.ShouldBe(group.Original.StreamVersion);
+        retry.Positions.ShouldBe(group.Original.Positions);
+        (await _store.ReadStreamAsync(group.Retried)).Count.ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task A_document_of_an_append_in_a_group_is_written_with_its_stream_version()
+    {
+        var group = await QueueEightAsync();
+        (await _store.LoadDocumentAsync<Counter>("group", group.Created))!.StreamVersion.ShouldBe(1);
+    }
+
+    private async Task<QueuedGroup> QueueEightAsync()
     {
         var existing = await CreateStreamsAsync(5);
         var (next, created, chained, behind, twice, retried) = (existing[0], TestEvents.StreamId("new"), existing[1], existing[2], existing[3], existing[4]);
@@ -23,8 +92,8 @@ public sealed class MySqlGroupCommitTests(MySqlDatabase database) : IClassFixtur
         var original = await _store.AppendAsync(retried, ExpectedVersion.Exactly(1), stored);
         var before = _store.GroupCommits;
 
-        Task<AppendResult>[] group = [];
-        await WhileTheCommitterIsHeldAsync(() => group =
+        Task<AppendResult>[] tasks = [];
+        await WhileTheCommitterIsHeldAsync(() => tasks =
         [
             _store.AppendAsync(next, ExpectedVersion.Exactly(1), TestEvents.Numbers(3)),
             _store.AppendAsync(created, ExpectedVersion.NoStream, TestEvents.Numbers(1), [new ProjectionDocument("group", created, new Counter(1))]),
@@ -35,32 +104,15 @@ public sealed class MySqlGroupCommitTests(MySqlDatabase database) : IClassFixtur
             _store.AppendAsync(twice, ExpectedVersion.Exactly(1), TestEvents.Numbers(1)),
             _store.AppendAsync(retried, ExpectedVersion.Exactly(1), stored),
         ]);
-        await Task.WhenAll(group.Select(t => t.ContinueWith(_ => { }, TaskScheduler.Default)));
-
-        (_store.GroupCommits.Commits - before.Commits).ShouldBe(1, "the queued appends share one transaction");
-        (_store.GroupCommits.Appends - before.Appends).ShouldBe(5);
-        var written = new[] { group[0], group[1], group[2], group[3], group[5] }.Select(t => t.Result).ToArray();
-        written.Select(r => r.StreamVersion).ShouldBe([4L, 1, 3, 4, 2]);
-        var positions = written.SelectMany(r => r.Positions).ToArray();
-        positions.ShouldBe(Enumerable.Range(0, 8).Select(i => positions[0] + i), "one INSERT, in queue order");
-
-        (await Should.ThrowAsync<WrongExpectedVersionException>(group[4])).ActualVersion.ShouldBe(2);
-        (await Should.ThrowAsync<WrongExpectedVersionException>(group[6])).ActualVersion.ShouldBe(2);
-        var retry = await group[7];
-        retry.StreamVersion.ShouldBe(original.StreamVersion, "a retry of a stored append gets the original result");
-        retry.Positions.ShouldBe(original.Positions);
-
-        (await _store.ReadStreamAsync(chained)).Select(e => e.Version).ShouldBe([1L, 2, 3, 4]);
-        (await _store.ReadStreamAsync(behind)).Count.ShouldBe(2);
-        (await _store.ReadStreamAsync(twice)).Count.ShouldBe(2);
-        (await _store.ReadStreamAsync(retried)).Count.ShouldBe(3);
-        (await _store.LoadDocumentAsync<Counter>("group", created))!.StreamVersion.ShouldBe(1);
-        var all = await _store.ReadAllAsync(positions[0], 100);
-        all.Take(8).Select(e => (e.StreamId, e.Version)).ShouldBe(
-        [
-            (next, 2L), (next, 3L), (next, 4L), (created, 1L), (chained, 2L), (chained, 3L), (chained, 4L), (twice, 2L),
-        ]);
+        await Task.WhenAll(tasks.Select(t => t.ContinueWith(_ => { }, TaskScheduler.Default)));
+        var after = _store.GroupCommits;
+        var written = new[] { tasks[0], tasks[1], tasks[2], tasks[3], tasks[5] }.Select(t => t.Result).ToArray();
+        return new QueuedGroup(tasks, written, original, after.Commits - before.Commits, after.Appends - before.Appends, next, created, chained, behind, twice, retried);
     }
+
+    private sealed record QueuedGroup(
+        Task<AppendResult>[] Tasks, AppendResult[] Written, AppendResult Original, long Commits, long Appends,
+        string Next, string Created, string Chained, string Behind, string Twice, string Retried);
 
     [Fact]
     public async Task A_stale_version_fails_the_one_round_trip_group_and_the_versions_are_then_checked_under_lock()
