@@ -59,6 +59,18 @@ public sealed class DashboardBrowserTests(ITestOutputHelper output)
         output.WriteLine($"Screenshot: {screenshot}");
     }
 
+    [Fact]
+    public void Browser_start_without_chromium_installed_fails_naming_the_packages_to_install()
+    {
+        var nowhere = Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N"));
+
+        var failure = Should.Throw<InvalidOperationException>(
+            () => HeadlessChromium.Start(BookingClient.Credentials(), Path.Combine(nowhere, "chromium"), HeadlessChromium.Driver));
+
+        failure.Message.ShouldContain("apt-get install -y chromium chromium-driver");
+        failure.Message.ShouldContain(Path.Combine(nowhere, "chromium"));
+    }
+
     private static string? Field(ChromeDriver browser, long eventId, string field)
     {
         var cells = browser.FindElements(By.CssSelector($"#events tr[data-event-id='{eventId}'] [data-field='{field}']"));

@@ -17,10 +17,12 @@ public static class HeadlessChromium
     /// Starts a browser that sends <paramref name="authorization"/> with every request, the page's own fetches
     /// included: Chrome ignores credentials in the address for those, and its sign-in prompt cannot be driven.
     /// </summary>
-    public static ChromeDriver Start(AuthenticationHeaderValue authorization)
+    public static ChromeDriver Start(AuthenticationHeaderValue authorization) => Start(authorization, Browser, Driver);
+
+    internal static ChromeDriver Start(AuthenticationHeaderValue authorization, string browser, string driver)
     {
         ArgumentNullException.ThrowIfNull(authorization);
-        string[] missing = [.. new[] { Browser, Driver }.Where(path => !File.Exists(path))];
+        string[] missing = [.. new[] { browser, driver }.Where(path => !File.Exists(path))];
         if (missing.Length > 0)
         {
             throw new InvalidOperationException(
@@ -28,20 +30,20 @@ public static class HeadlessChromium
         }
 
         // The driver is named explicitly so that Selenium Manager never tries to download one (the CI machine is offline).
-        var service = ChromeDriverService.CreateDefaultService(Path.GetDirectoryName(Driver)!, Path.GetFileName(Driver));
+        var service = ChromeDriverService.CreateDefaultService(Path.GetDirectoryName(driver)!, Path.GetFileName(driver));
         service.SuppressInitialDiagnosticInformation = true;
-        var options = new ChromeOptions { BinaryLocation = Browser };
-        options.AddArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900", "--no-first-run", "--lang=en-GB");
-        var driver = new ChromeDriver(service, options, TimeSpan.FromSeconds(60));
+        var options = new ChromeOptions { BinaryLocation = browser };
+        options.AddArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1000", "--no-first-run", "--lang=en-GB");
+        var chrome = new ChromeDriver(service, options, TimeSpan.FromSeconds(60));
         try
         {
-            driver.ExecuteCdpCommand("Network.enable", []);
-            driver.ExecuteCdpCommand("Network.setExtraHTTPHeaders", new() { ["headers"] = new Dictionary<string, object> { ["Authorization"] = authorization.ToString() } });
-            return driver;
+            chrome.ExecuteCdpCommand("Network.enable", []);
+            chrome.ExecuteCdpCommand("Network.setExtraHTTPHeaders", new() { ["headers"] = new Dictionary<string, object> { ["Authorization"] = authorization.ToString() } });
+            return chrome;
         }
         catch
         {
-            driver.Dispose();
+            chrome.Dispose();
             throw;
         }
     }

@@ -106,7 +106,6 @@
     const parts = [];
     if (entry.data?.eventName) parts.push(`name "${entry.data.eventName}"`);
     if (entry.data?.totalTickets != null) parts.push(`${entry.data.totalTickets} tickets`);
-    if (entry.correlationId) parts.push(`correlation ${entry.correlationId}`);
     return parts.join(", ");
   }
 
@@ -116,10 +115,11 @@
       tr.dataset.version = String(entry.version);
       tr.append(
         cell(entry.version, { number: true }),
-        cell(entry.recordedAt.replace("T", " ").replace(/\.\d+Z$|Z$/, ""), {}),
-        cell(entry.type, { field: "type" }),
+        cell(entry.recordedAt.replace("T", " ").replace(/\.\d+Z$|Z$/, ""), { className: "nowrap" }),
+        cell(entry.type, { field: "type", className: "nowrap" }),
         cell(entry.userId, {}),
-        cell(details(entry), {}));
+        cell(details(entry), {}),
+        cell(entry.correlationId, { className: "id" }));
       return tr;
     });
     fill(byId("history").tBodies[0], rows);
