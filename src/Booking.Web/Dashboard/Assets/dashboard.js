@@ -15,6 +15,8 @@
   const byId = (id) => document.getElementById(id);
   let selected = null; // { id, etag } of the event whose details are shown
   let timer = null;
+  let running = false;
+  let again = false;
 
   async function getJson(url, etag) {
     const headers = { Accept: "application/json" };
@@ -145,12 +147,29 @@
     selected.etag = status.etag;
   }
 
+  // One round at a time: a round asked for while one runs (a new selection, the tab shown again) follows it at once,
+  // so the poll never doubles up.
   async function refresh() {
-    clearTimeout(timer);
-    if (document.hidden) {
-      timer = setTimeout(refresh, refreshSeconds * 1000);
+    if (running) {
+      again = true;
       return;
     }
+    running = true;
+    clearTimeout(timer);
+    try {
+      if (!document.hidden) await poll();
+    } finally {
+      running = false;
+      if (again) {
+        again = false;
+        refresh();
+      } else {
+        timer = setTimeout(refresh, refreshSeconds * 1000);
+      }
+    }
+  }
+
+  async function poll() {
     try {
       renderEvents((await getJson(`${api}?limit=${eventsShown}`)).body);
       await refreshDetail();
@@ -161,8 +180,6 @@
       const message = byId("error");
       message.textContent = `Could not refresh (${error.message}); trying again in ${refreshSeconds} s.`;
       message.hidden = false;
-    } finally {
-      timer = setTimeout(refresh, refreshSeconds * 1000);
     }
   }
 
