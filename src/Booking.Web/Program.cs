@@ -1,5 +1,6 @@
 using Booking.Web.Admin;
 using Booking.Web.Api;
+using Booking.Web.Dashboard;
 using Booking.Web.Hosting;
 using Booking.Web.Security;
 
@@ -32,6 +33,7 @@ app.MapOpenApi();
 app.MapHealthEndpoints();
 app.MapBookingApi();
 app.MapSalesApi();
+app.MapDashboard();
 app.MapDebugCacheApi(app.Environment, app.Configuration);
 
 await app.RunAsync();

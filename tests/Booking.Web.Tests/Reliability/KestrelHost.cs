@@ -10,8 +10,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Booking.Web.Tests.Reliability;
 
 /// <summary>
-/// The service on a real Kestrel listener on 127.0.0.1 and a free port, over a fresh MySQL database: unlike the
-/// in-memory TestServer, requests have a remote address, so the per-IP rate limit and X-Forwarded-For are real.
+/// The service on a real Kestrel listener on 127.0.0.1 and a free port, over a fresh database (MySQL unless told):
+/// unlike the in-memory TestServer, requests have a remote address, so the per-IP rate limit and X-Forwarded-For are
+/// real, and a browser can reach it.
 /// </summary>
 public sealed class KestrelHost : IAsyncDisposable
 {
@@ -31,9 +32,10 @@ public sealed class KestrelHost : IAsyncDisposable
 
     /// <summary>Starts the service; <paramref name="services"/> adds test-only registrations (a log sink, say) after the app's own.</summary>
     public static async Task<KestrelHost> StartAsync(
-        IReadOnlyDictionary<string, string?> settings, string environment = "Development", Action<IServiceCollection>? services = null)
+        IReadOnlyDictionary<string, string?> settings, string environment = "Development", Action<IServiceCollection>? services = null,
+        StoreProvider provider = StoreProvider.MySql)
     {
-        var host = new BookingHost(await TestDatabase.CreateAsync(StoreProvider.MySql), environment, settings);
+        var host = new BookingHost(await TestDatabase.CreateAsync(provider), environment, settings);
         var server = services is null ? host : host.WithWebHostBuilder(b => b.ConfigureTestServices(services));
         server.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         server.StartServer();
