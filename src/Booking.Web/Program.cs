@@ -1,12 +1,13 @@
 using Booking.Web.Admin;
 using Booking.Web.Api;
 using Booking.Web.Hosting;
+using Booking.Web.Hosting.Settings;
 using Booking.Web.Security;
 
 if (AdminCommands.Handles(args))
     return await AdminCommands.RunAsync(args);
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = ServiceHost.CreateBuilder(args);
 builder.UsePortFromEnvironment().AddStructuredLogging();
 builder.Services.AddBookingStore(builder.Configuration);
 builder.Services.AddBasicAuthentication(builder.Configuration, builder.Environment);
@@ -24,7 +25,7 @@ app.UseStatusCodeProblems();
 app.UseTrustedForwardedHeaders(builder.Configuration);
 app.UseStoreReadiness();
 app.UseRateLimiter();
-app.UseRequestBodyLimit(builder.Configuration);
+app.UseRequestBodyLimit();
 app.UseAuthentication();
 app.UseAuthorization();
 
@@ -34,8 +35,7 @@ app.MapBookingApi();
 app.MapSalesApi();
 app.MapDebugCacheApi(app.Environment, app.Configuration);
 
-await app.RunAsync();
-return 0;
+return await app.RunOrExplainAsync();
 
 /// <summary>Entry point; public for WebApplicationFactory.</summary>
 public partial class Program;
