@@ -1,10 +1,10 @@
 using Booking.Core.Processing;
 using Booking.Core.Serialization;
+using Booking.Web.Hosting.Settings;
 using EventBooking.Migrations;
 using EventStore;
 using EventStore.MySql;
 using EventStore.Sqlite;
-using Booking.Web.Hosting.Settings;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
