@@ -5,6 +5,13 @@
 # python3 with PyYAML and systemd-analyze; exits non-zero on the first failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+missing=()
+command -v systemd-analyze >/dev/null 2>&1 || missing+=(systemd)
+python3 -c 'import yaml' 2>/dev/null || missing+=(python3-yaml)
+if [ ${#missing[@]} -gt 0 ]; then
+  [ "$(id -u)" -eq 0 ] || { echo "Missing: ${missing[*]} (apt-get install -y ${missing[*]})" >&2; exit 1; }
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
 work=$(mktemp -d)
 registry=""
 trap '[ -n "$registry" ] && kill "$registry" 2>/dev/null; rm -rf "$work"' EXIT
@@ -42,7 +49,14 @@ echo "deploy/check.sh: container tarball"
 [ -f src/Booking.Web/bin/Release/net10.0/Booking.Web.dll ] || dotnet build src/Booking.Web -c Release -nologo -v q
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 python3 deploy/check/standin-registry.py "$port" & registry=$!
-for _ in $(seq 50); do curl -sf "http://localhost:$port/v2/" >/dev/null && break; sleep 0.1; done
+python3 - "$port" <<'PY'
+import sys, time, urllib.request
+for _ in range(100):
+    try:
+        urllib.request.urlopen(f"http://localhost:{sys.argv[1]}/v2/", timeout=1); break
+    except OSError:
+        time.sleep(0.1)
+PY
 DOTNET_CONTAINER_INSECURE_REGISTRIES="localhost:$port" dotnet publish src/Booking.Web -c Release --no-build -nologo -v q \
   /t:PublishContainer -p:ContainerBaseImage="localhost:$port/aspnet-standin:10.0" \
   -p:ContainerArchiveOutputPath="$work/eventbooking.tar" -p:PublishDir="$work/publish/"
