@@ -2,12 +2,13 @@ using Booking.Web.Admin;
 using Booking.Web.Api;
 using Booking.Web.Dashboard;
 using Booking.Web.Hosting;
+using Booking.Web.Hosting.Settings;
 using Booking.Web.Security;
 
 if (AdminCommands.Handles(args))
     return await AdminCommands.RunAsync(args);
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = ServiceHost.CreateBuilder(args);
 builder.UsePortFromEnvironment().AddStructuredLogging();
 builder.Services.AddBookingStore(builder.Configuration);
 builder.Services.AddBasicAuthentication(builder.Configuration, builder.Environment);
@@ -25,7 +26,7 @@ app.UseStatusCodeProblems();
 app.UseTrustedForwardedHeaders(builder.Configuration);
 app.UseStoreReadiness();
 app.UseRateLimiter();
-app.UseRequestBodyLimit(builder.Configuration);
+app.UseRequestBodyLimit();
 app.UseAuthentication();
 app.UseAuthorization();
 
@@ -36,8 +37,7 @@ app.MapSalesApi();
 app.MapDashboard();
 app.MapDebugCacheApi(app.Environment, app.Configuration);
 
-await app.RunAsync();
-return 0;
+return await app.RunOrExplainAsync();
 
 /// <summary>Entry point; public for WebApplicationFactory.</summary>
 public partial class Program;

@@ -23,4 +23,18 @@ public sealed class ProcessorOptions
 
     /// <summary>Re-decisions of one batch after another process appended to the same stream.</summary>
     public int MaxConflictRetries { get; set; } = 10;
+
+    /// <summary>What is wrong, naming the configuration key (section "Processing"); null when usable.</summary>
+    public string? Problem() =>
+        QueueCapacity < 1 ? AtLeast(nameof(QueueCapacity), 1, QueueCapacity)
+        : MaxBatchSize < 1 ? AtLeast(nameof(MaxBatchSize), 1, MaxBatchSize)
+        : IdleTimeout <= TimeSpan.Zero ? $"Processing:{nameof(IdleTimeout)} must be a duration above zero as hh:mm:ss, e.g. 00:05:00, not {IdleTimeout}."
+        : ShutdownTimeout < TimeSpan.Zero ? $"Processing:{nameof(ShutdownTimeout)} must be a duration of zero or more as hh:mm:ss, e.g. 00:00:15, not {ShutdownTimeout}."
+        : WarmUpCount < 0 ? AtLeast(nameof(WarmUpCount), 0, WarmUpCount)
+        : MaxAppendAttempts < 1 ? AtLeast(nameof(MaxAppendAttempts), 1, MaxAppendAttempts)
+        : MaxConflictRetries < 0 ? AtLeast(nameof(MaxConflictRetries), 0, MaxConflictRetries)
+        : null;
+
+    private static string AtLeast(string key, int minimum, int value) =>
+        $"Processing:{key} must be a whole number of at least {minimum}, not {value}.";
 }

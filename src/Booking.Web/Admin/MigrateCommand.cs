@@ -7,11 +7,12 @@ namespace Booking.Web.Admin;
 /// <summary><c>migrate</c>: apply pending migrations and print what ran.</summary>
 internal static class MigrateCommand
 {
-    public static Command Create(StoreSettings settings)
+    public static Command Create(Lazy<StoreSettings> configured)
     {
         var command = new Command("migrate", "Apply pending schema migrations and print what ran.");
         command.SetAction(_ =>
         {
+            var settings = configured.Value;
             AnsiConsole.MarkupLineInterpolated($"Migrating [bold]{settings.Describe()}[/]");
             var applied = StoreSetup.Migrate(settings);
             foreach (var migration in applied)

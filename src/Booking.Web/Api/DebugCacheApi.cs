@@ -1,4 +1,5 @@
 using Booking.Core.Processing;
+using Booking.Web.Hosting.Settings;
 using Booking.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -16,12 +17,20 @@ public static class DebugCacheApi
         {
             app.MapGet("/api/events/debug/cache", GetCache).WithTags("Debug");
         }
-        else if (configuration.GetValue("DebugCache:Enabled", false))
+        // Read as text here: mapping comes before the section is validated at start-up, which refuses a non-boolean.
+        else if (bool.TryParse(configuration[$"{DebugCacheOptions.Section}:Enabled"], out var enabled) && enabled)
         {
             app.MapGet("/api/events/debug/cache", GetCache).WithTags("Debug").RequireAuthorization(BasicAuthentication.AdminPolicy);
         }
 
         return app;
+    }
+
+    /// <summary>Binds and validates DebugCache (<see cref="DebugCacheOptions"/>).</summary>
+    public static IServiceCollection AddDebugCacheSettings(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddValidatedOptions<DebugCacheOptions>(configuration, DebugCacheOptions.Section, _ => null);
+        return services;
     }
 
     public static Ok<DebugCacheResponse> GetCache(BookingProcessors processors)
@@ -34,4 +43,12 @@ public static class DebugCacheApi
             .ToList();
         return TypedResults.Ok(new DebugCacheResponse(entries.Count, entries));
     }
+}
+
+/// <summary>The <c>DebugCache</c> section: whether the debug cache is mapped outside Development.</summary>
+public sealed class DebugCacheOptions
+{
+    public const string Section = "DebugCache";
+
+    public bool Enabled { get; set; }
 }

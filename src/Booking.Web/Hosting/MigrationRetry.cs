@@ -6,9 +6,9 @@ namespace Booking.Web.Hosting;
 /// </summary>
 public sealed record MigrationRetry(TimeSpan FirstDelay, TimeSpan MaxDelay)
 {
-    public static MigrationRetry From(IConfiguration configuration)
+    public static MigrationRetry From(EventStoreOptions options)
     {
-        var max = configuration.GetValue("EventStore:MigrationRetryMaxDelay", TimeSpan.FromSeconds(30));
+        var max = options.MigrationRetryMaxDelay;
         var first = TimeSpan.FromMilliseconds(500);
         return new(first < max ? first : max, max);
     }

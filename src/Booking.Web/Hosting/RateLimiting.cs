@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Booking.Web.Api;
+using Booking.Web.Hosting.Settings;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 
 namespace Booking.Web.Hosting;
 
@@ -13,21 +15,19 @@ public static class RateLimiting
 {
     public static IServiceCollection AddPerIpRateLimiting(this IServiceCollection services, IConfiguration configuration)
     {
-        var section = configuration.GetSection("RateLimiting");
-        var enabled = section.GetValue("Enabled", true);
-        var permits = section.GetValue("PermitLimit", 5);
-        var window = section.GetValue("Window", TimeSpan.FromMinutes(15));
-        var routes = section.GetSection("Routes").Get<string[]>() is { Length: > 0 } configured ? configured : ["/api/events"];
-
-        services.AddRateLimiter(options =>
+        services.AddValidatedOptions<RateLimitOptions>(configuration, RateLimitOptions.Section, o => o.Problem());
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitOptions>>((options, configured) =>
         {
+            var limits = configured.Value;
+            var routes = limits.Routes is { Length: > 0 } listed ? listed : RateLimitOptions.DefaultRoutes;
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                enabled && routes.Any(route => context.Request.Path.StartsWithSegments(route, StringComparison.OrdinalIgnoreCase))
+                limits.Enabled && routes.Any(route => context.Request.Path.StartsWithSegments(route, StringComparison.OrdinalIgnoreCase))
                     ? RateLimitPartition.GetFixedWindowLimiter(ClientAddress(context), _ => new FixedWindowRateLimiterOptions
                     {
-                        PermitLimit = permits,
-                        Window = window,
+                        PermitLimit = limits.PermitLimit,
+                        Window = limits.Window,
                         QueueLimit = 0,
                     })
                     : RateLimitPartition.GetNoLimiter(string.Empty));

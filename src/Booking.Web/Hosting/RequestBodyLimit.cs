@@ -1,6 +1,8 @@
 using System.Globalization;
 using Booking.Web.Api;
+using Booking.Web.Hosting.Settings;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
 
 namespace Booking.Web.Hosting;
 
@@ -14,12 +16,20 @@ public static class RequestBodyLimit
 {
     public const long DefaultMaxBytes = 16 * 1024;
 
-    public static IApplicationBuilder UseRequestBodyLimit(this IApplicationBuilder app, IConfiguration configuration)
+    /// <summary>Binds and validates RequestLimits (<see cref="RequestLimitOptions"/>).</summary>
+    public static IServiceCollection AddRequestBodyLimit(this IServiceCollection services, IConfiguration configuration)
     {
-        var limit = configuration.GetValue("RequestLimits:MaxBodyBytes", DefaultMaxBytes);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit, "RequestLimits:MaxBodyBytes");
+        services.AddValidatedOptions<RequestLimitOptions>(configuration, RequestLimitOptions.Section, o => o.Problem());
+        return services;
+    }
+
+    public static IApplicationBuilder UseRequestBodyLimit(this IApplicationBuilder app)
+    {
+        // Read at the first request: the section is validated when the host starts, after this pipeline is declared.
+        var options = app.ApplicationServices.GetRequiredService<IOptions<RequestLimitOptions>>();
         return app.Use(async (context, next) =>
         {
+            var limit = options.Value.MaxBodyBytes;
             if (context.Request.ContentLength > limit)
             {
                 await WriteTooLargeAsync(context, limit);

@@ -1,5 +1,7 @@
 using EventBooking.Migrations;
 using EventStore.MySql;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
 using MySqlConnector;
 
 namespace Booking.Web.Hosting;
@@ -7,7 +9,8 @@ namespace Booking.Web.Hosting;
 /// <summary>
 /// Which store the service uses, from configuration: ConnectionStrings:EventStore with EventStore:Provider
 /// (Sqlite or MySql); else the seed's DB_HOST, DB_PORT, DB_USER, DB_PASSWORD, DB_NAME (DB_HOST selects MySQL);
-/// else the embedded SQLite file data/eventbooking.db.
+/// else the embedded SQLite file data/eventbooking.db (relative to the working directory, which the service makes its
+/// own folder: see <see cref="ServiceHost"/>).
 /// </summary>
 public sealed record StoreSettings(StoreProvider Provider, string ConnectionString, bool MigrateOnStartup)
 {
@@ -16,16 +19,22 @@ public sealed record StoreSettings(StoreProvider Provider, string ConnectionStri
     /// <summary>The MySQL store's group commit (configuration section EventStore:MySql).</summary>
     public MySqlStoreOptions MySql { get; init; } = new();
 
-    public static StoreSettings From(IConfiguration configuration) =>
-        FromConnection(configuration) with { MySql = configuration.GetSection("EventStore:MySql").Get<MySqlStoreOptions>() ?? new() };
-
-    private static StoreSettings FromConnection(IConfiguration configuration)
+    /// <summary>The settings, or an <see cref="OptionsValidationException"/> naming the key that is wrong.</summary>
+    public static StoreSettings From(IConfiguration configuration)
     {
-        var migrate = configuration.GetValue("EventStore:MigrateOnStartup", true);
+        var options = configuration.GetSection(EventStoreOptions.Section).Get<EventStoreOptions>() ?? new();
+        var settings = FromConnection(configuration, options) with { MySql = options.MySql };
+        if ((options.Problem() ?? ProblemOf(settings)) is { } problem)
+            throw new OptionsValidationException(EventStoreOptions.Section, typeof(StoreSettings), [problem]);
+        return settings;
+    }
+
+    private static StoreSettings FromConnection(IConfiguration configuration, EventStoreOptions options)
+    {
+        var migrate = options.MigrateOnStartup;
         var connectionString = configuration.GetConnectionString("EventStore");
-        var provider = configuration.GetValue<StoreProvider?>("EventStore:Provider");
         if (!string.IsNullOrWhiteSpace(connectionString))
-            return new(provider ?? StoreProvider.Sqlite, connectionString, migrate);
+            return new(options.Provider ?? StoreProvider.Sqlite, connectionString, migrate);
 
         var host = configuration["DB_HOST"];
         if (!string.IsNullOrWhiteSpace(host))
@@ -41,15 +50,36 @@ public sealed record StoreSettings(StoreProvider Provider, string ConnectionStri
             return new(StoreProvider.MySql, mysql.ConnectionString, migrate);
         }
 
-        if (provider == StoreProvider.MySql)
-            throw new InvalidOperationException("EventStore:Provider is MySql but neither ConnectionStrings:EventStore nor DB_HOST is set.");
+        if (options.Provider == StoreProvider.MySql)
+            throw new OptionsValidationException(EventStoreOptions.Section, typeof(StoreSettings),
+                ["EventStore:Provider is MySql but neither ConnectionStrings:EventStore nor DB_HOST is set."]);
         return new(StoreProvider.Sqlite, DefaultSqlite, migrate);
+    }
+
+    // A MySQL connection string without a database would be retried forever as if the server were down.
+    private static string? ProblemOf(StoreSettings settings)
+    {
+        try
+        {
+            return settings.Provider switch
+            {
+                StoreProvider.MySql when string.IsNullOrWhiteSpace(new MySqlConnectionStringBuilder(settings.ConnectionString).Database) =>
+                    "ConnectionStrings:EventStore names no database: add Database=<name> (or set DB_NAME with DB_HOST).",
+                StoreProvider.Sqlite when string.IsNullOrWhiteSpace(new SqliteConnectionStringBuilder(settings.ConnectionString).DataSource) =>
+                    "ConnectionStrings:EventStore names no SQLite file: give Data Source=<path>.",
+                _ => null,
+            };
+        }
+        catch (ArgumentException e)
+        {
+            return $"ConnectionStrings:EventStore is not a valid {settings.Provider} connection string: {e.Message}";
+        }
     }
 
     /// <summary>Where the data lives, without the password: safe to log.</summary>
     public string Describe() => Provider switch
     {
         StoreProvider.MySql => new MySqlConnectionStringBuilder(ConnectionString) is var b ? $"MySQL {b.Server}:{b.Port}/{b.Database}" : string.Empty,
-        _ => $"SQLite {new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(ConnectionString).DataSource}",
+        _ => $"SQLite {new SqliteConnectionStringBuilder(ConnectionString).DataSource}",
     };
 }

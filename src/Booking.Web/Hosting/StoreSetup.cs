@@ -1,10 +1,12 @@
 using Booking.Core.Processing;
 using Booking.Core.Serialization;
+using Booking.Web.Hosting.Settings;
 using EventBooking.Migrations;
 using EventStore;
 using EventStore.MySql;
 using EventStore.Sqlite;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
 
 namespace Booking.Web.Hosting;
 
@@ -13,18 +15,34 @@ public static class StoreSetup
     /// <summary>The event store chosen by configuration, and the command processors that write to it.</summary>
     public static IServiceCollection AddBookingStore(this IServiceCollection services, IConfiguration configuration)
     {
-        var settings = StoreSettings.From(configuration);
-        services.AddSingleton(settings);
+        // Validated when the host starts (a bad provider, a MySQL connection string naming no database, ...), so the
+        // settings themselves are made only once something needs them, after that.
+        services.AddValidatedOptions<EventStoreOptions>(configuration, EventStoreOptions.Section, o => o.Problem() ?? StoreProblem(configuration));
+        services.AddSingleton(_ => StoreSettings.From(configuration));
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<IEventStore>(sp => CreateStore(settings, sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton(configuration.GetSection("Processing").Get<ProcessorOptions>() ?? new ProcessorOptions());
+        services.AddSingleton<IEventStore>(sp => CreateStore(sp.GetRequiredService<StoreSettings>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddValidatedOptions<ProcessorOptions>(configuration, "Processing", o => o.Problem());
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<ProcessorOptions>>().Value);
         // Both stores number sequences too; #15 splits the store surface so that this needs no cast.
         services.AddSingleton(sp => (ISequenceNumbers)sp.GetRequiredService<IEventStore>());
         services.AddSingleton<BookingProcessors>();
         services.AddSingleton<StoreReadiness>();
-        services.AddSingleton(MigrationRetry.From(configuration));
+        services.AddSingleton(sp => MigrationRetry.From(sp.GetRequiredService<IOptions<EventStoreOptions>>().Value));
         services.AddHostedService<ProcessorsLifetime>();
         return services;
+    }
+
+    private static string? StoreProblem(IConfiguration configuration)
+    {
+        try
+        {
+            StoreSettings.From(configuration);
+            return null;
+        }
+        catch (OptionsValidationException e)
+        {
+            return e.Message;
+        }
     }
 
     public static IEventStore CreateStore(StoreSettings settings, TimeProvider time)

@@ -1,5 +1,7 @@
 using System.Net;
+using Booking.Web.Hosting.Settings;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.Options;
 
 namespace Booking.Web.Hosting;
 
@@ -9,17 +11,22 @@ namespace Booking.Web.Hosting;
 /// </summary>
 public static class TrustedProxies
 {
-    public static IApplicationBuilder UseTrustedForwardedHeaders(this IApplicationBuilder app, IConfiguration configuration)
+    /// <summary>Binds and validates ForwardedHeaders (<see cref="TrustedProxyOptions"/>) into the middleware's options.</summary>
+    public static IServiceCollection AddTrustedProxies(this IServiceCollection services, IConfiguration configuration)
     {
-        var proxies = configuration.GetSection("ForwardedHeaders:KnownProxies").Get<string[]>() ?? [];
-        if (proxies.Length == 0)
-            return app;
-
-        var options = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto };
-        options.KnownIPNetworks.Clear();
-        options.KnownProxies.Clear();
-        foreach (var proxy in proxies)
-            options.KnownProxies.Add(IPAddress.Parse(proxy));
-        return app.UseForwardedHeaders(options);
+        services.AddValidatedOptions<TrustedProxyOptions>(configuration, TrustedProxyOptions.Section, o => o.Problem());
+        services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<TrustedProxyOptions>>((options, trusted) =>
+        {
+            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            options.KnownIPNetworks.Clear();
+            options.KnownProxies.Clear();
+            foreach (var proxy in trusted.Value.KnownProxies)
+                options.KnownProxies.Add(IPAddress.Parse(proxy));
+        });
+        return services;
     }
+
+    public static IApplicationBuilder UseTrustedForwardedHeaders(this IApplicationBuilder app, IConfiguration configuration) =>
+        // The middleware reads its (validated) options when the pipeline is built at start-up.
+        configuration.GetSection($"{TrustedProxyOptions.Section}:KnownProxies").GetChildren().Any() ? app.UseForwardedHeaders() : app;
 }

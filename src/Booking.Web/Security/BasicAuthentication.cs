@@ -1,4 +1,6 @@
+using Booking.Web.Hosting.Settings;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
 
 namespace Booking.Web.Security;
 
@@ -10,23 +12,17 @@ public static class BasicAuthentication
     public const string Realm = "Event Booking System";
 
     /// <summary>
-    /// Reads Auth:Username and Auth:Password. Outside Development the service refuses to start without them;
+    /// Binds Auth:Username and Auth:Password (<see cref="BasicAuthOptions"/>). Outside Development the service refuses to start without them;
     /// in Development appsettings.Development.json supplies the seed's admin / greatbrands.
     /// </summary>
     public static IServiceCollection AddBasicAuthentication(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
-        var username = configuration["Auth:Username"] ?? string.Empty;
-        // RFC 7617: the user-id ends at the first colon, so a user name holding one could never sign in.
-        if (username.Contains(':', StringComparison.Ordinal))
-            throw new InvalidOperationException("Auth:Username must not contain a colon (RFC 7617 splits user and password at the first one); the password may.");
-        var credentials = new AdminCredentials(username, configuration["Auth:Password"] ?? string.Empty);
-        if (!credentials.AreConfigured)
+        services.AddValidatedOptions<BasicAuthOptions>(configuration, BasicAuthOptions.Section, o => o.Problem(environment));
+        services.AddSingleton(sp =>
         {
-            if (!environment.IsDevelopment())
-                throw new InvalidOperationException("Auth:Username and Auth:Password must be configured outside Development (for example as Auth__Username / Auth__Password environment variables).");
-        }
-
-        services.AddSingleton(credentials);
+            var options = sp.GetRequiredService<IOptions<BasicAuthOptions>>().Value;
+            return new AdminCredentials(options.Username, options.Password);
+        });
         services.AddAuthentication(Scheme).AddScheme<AuthenticationSchemeOptions, BasicAuthenticationHandler>(Scheme, null);
         services.AddAuthorizationBuilder().AddPolicy(AdminPolicy, policy => policy.AddAuthenticationSchemes(Scheme).RequireAuthenticatedUser());
         return services;

@@ -1,6 +1,7 @@
 using System.Text;
 using Booking.Core.TicketedEvents;
 using Booking.Web.Api;
+using Booking.Web.Hosting.Settings;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -40,9 +41,17 @@ public sealed class UserAuthOptions
     /// <summary>An OpenID Connect authority whose published keys sign the tokens (instead of <see cref="SigningKey"/>).</summary>
     public string? Authority { get; set; }
 
+    /// <summary>
+    /// The mode as registration and endpoint mapping need it, before validation: a value that does not parse reads as
+    /// <see cref="UserAuthMode.Anonymous"/> here, and validation at start-up refuses it.
+    /// </summary>
+    public static UserAuthMode ModeFrom(IConfiguration configuration) =>
+        Enum.TryParse<UserAuthMode>(configuration[$"{Section}:Mode"], ignoreCase: true, out var mode) && Enum.IsDefined(mode) ? mode : UserAuthMode.Anonymous;
+
     /// <summary>What is wrong with the section, naming the key; null when it is usable.</summary>
     public string? Problem() => Mode switch
     {
+        _ when !Enum.IsDefined(Mode) => $"{Section}:Mode must be one of {string.Join(", ", Enum.GetNames<UserAuthMode>())}, not {Mode}.",
         UserAuthMode.Anonymous => null,
         _ when string.IsNullOrWhiteSpace(Issuer) => $"{Section}:Issuer is required when {Section}:Mode is Jwt.",
         _ when string.IsNullOrWhiteSpace(Audience) => $"{Section}:Audience is required when {Section}:Mode is Jwt.",
@@ -62,15 +71,16 @@ public static class UserAuthentication
     /// <summary>Binds and validates <c>Auth:Users</c>; in Jwt mode adds the bearer scheme and the policy book and cancel require.</summary>
     public static IServiceCollection AddUserAuthentication(this IServiceCollection services, IConfiguration configuration)
     {
-        var options = configuration.GetSection(UserAuthOptions.Section).Get<UserAuthOptions>() ?? new UserAuthOptions();
-        if (options.Problem() is { } problem)
-            throw new OptionsValidationException(UserAuthOptions.Section, typeof(UserAuthOptions), [problem]);
-        services.AddSingleton(Options.Create(options));
-        if (options.Mode != UserAuthMode.Jwt)
+        services.AddValidatedOptions<UserAuthOptions>(configuration, UserAuthOptions.Section, o => o.Problem());
+        // Whether to add the bearer scheme is decided now, before the section is validated at start-up; a Mode that
+        // does not parse adds nothing here and then stops the start with its own line.
+        if (UserAuthOptions.ModeFrom(configuration) != UserAuthMode.Jwt)
             return services;
 
-        services.AddAuthentication().AddJwtBearer(Scheme, jwt =>
+        services.AddAuthentication().AddJwtBearer(Scheme, _ => { });
+        services.AddOptions<JwtBearerOptions>(Scheme).Configure<IOptions<UserAuthOptions>>((jwt, configured) =>
         {
+            var options = configured.Value;
             jwt.Authority = options.Authority;
             // Keep "sub" as "sub" instead of mapping it to the long WS-Federation claim name.
             jwt.MapInboundClaims = false;
@@ -91,7 +101,7 @@ public static class UserAuthentication
     /// <summary>Book and cancel need a user's token in Jwt mode.</summary>
     public static TBuilder RequireUserWhenConfigured<TBuilder>(this TBuilder builder, IServiceProvider services)
         where TBuilder : IEndpointConventionBuilder =>
-        services.GetRequiredService<IOptions<UserAuthOptions>>().Value.Mode == UserAuthMode.Jwt ? builder.RequireAuthorization(UserPolicy) : builder;
+        UserAuthOptions.ModeFrom(services.GetRequiredService<IConfiguration>()) == UserAuthMode.Jwt ? builder.RequireAuthorization(UserPolicy) : builder;
 
     /// <summary>In Jwt mode, a 403 problem unless the token's <c>sub</c> is <paramref name="user"/>; otherwise null.</summary>
     public static ProblemHttpResult? RefuseOtherUser(HttpContext context, UserId user)

@@ -1,5 +1,6 @@
 using Booking.Web.Tests.Hosting;
 using EventBooking.Migrations;
+using Microsoft.Extensions.Options;
 
 namespace Booking.Web.Tests.Bugs;
 
@@ -19,7 +20,7 @@ public sealed class UsernameWithAColonLockedEveryoneOut
             ["Auth:Password"] = "secret",
         });
 
-        var error = Should.Throw<InvalidOperationException>(() => host.CreateClient());
+        var error = Should.Throw<OptionsValidationException>(() => host.CreateClient());
 
         error.ToString().ShouldContain("Auth:Username must not contain a colon");
     }

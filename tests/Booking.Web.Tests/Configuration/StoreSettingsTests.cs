@@ -1,6 +1,7 @@
 using Booking.Web.Hosting;
 using EventBooking.Migrations;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 using MySqlConnector;
 
 namespace Booking.Web.Tests.Configuration;
@@ -38,7 +39,17 @@ public sealed class StoreSettingsTests
     [Fact]
     public void From_mysql_provider_without_a_connection_refuses_to_start()
     {
-        Should.Throw<InvalidOperationException>(() => StoreSettings.From(Config(("EventStore:Provider", "MySql"))));
+        Should.Throw<OptionsValidationException>(() => StoreSettings.From(Config(("EventStore:Provider", "MySql"))))
+            .Message.ShouldContain("ConnectionStrings:EventStore");
+    }
+
+    [Fact]
+    public void From_a_mysql_connection_string_naming_no_database_refuses_it_instead_of_retrying_forever()
+    {
+        var error = Should.Throw<OptionsValidationException>(() => StoreSettings.From(Config(
+            ("EventStore:Provider", "MySql"), ("ConnectionStrings:EventStore", "Server=127.0.0.1;User ID=root"))));
+
+        error.Message.ShouldContain("ConnectionStrings:EventStore names no database");
     }
 
     private static IConfiguration Config(params (string Key, string Value)[] values) =>

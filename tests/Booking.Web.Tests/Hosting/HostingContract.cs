@@ -4,6 +4,7 @@ using Booking.Web.Api;
 using Booking.Web.Hosting;
 using EventBooking.Migrations;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Booking.Web.Tests.Hosting;
 
@@ -87,7 +88,7 @@ public abstract class HostingContract
             ["Auth:Password"] = password,
         });
 
-        var error = Should.Throw<InvalidOperationException>(() => host.CreateClient());
+        var error = Should.Throw<OptionsValidationException>(() => host.CreateClient());
 
         error.ToString().ShouldContain("Auth:Username and Auth:Password must be configured");
     }
