@@ -1,4 +1,5 @@
 using Booking.Core.Processing;
+using Booking.Web.Api.OpenApi;
 using Booking.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -14,11 +15,12 @@ public static class DebugCacheApi
     {
         if (environment.IsDevelopment())
         {
-            app.MapGet("/api/events/debug/cache", GetCache).WithTags("Debug");
+            app.MapGet("/api/events/debug/cache", GetCache).WithName("GetDebugCache").WithTags("Debug").ProducesCommonProblems();
         }
         else if (configuration.GetValue("DebugCache:Enabled", false))
         {
-            app.MapGet("/api/events/debug/cache", GetCache).WithTags("Debug").RequireAuthorization(BasicAuthentication.AdminPolicy);
+            app.MapGet("/api/events/debug/cache", GetCache).WithName("GetDebugCache").WithTags("Debug").RequireAuthorization(BasicAuthentication.AdminPolicy)
+                .ProducesCommonProblems().ProducesProblems(Problems.Unauthorized);
         }
 
         return app;
