@@ -116,13 +116,13 @@ public sealed class OpenApiDocumentTests(SqliteSharedHost shared) : IClassFixtur
         foreach (var (schema, property) in new[] { ("BookingRequest", "userId"), ("BookingRequest", "eventId"), ("InitializeResponse", "eventId"), ("StatusResponse", "eventId") })
         {
             var field = Schema(document, schema).GetProperty("properties").GetProperty(property);
-            (field.GetProperty("type").GetString(), field.GetProperty("format").GetString()).ShouldBe(("integer", "int64"), $"{schema}.{property}");
+            (field.GetProperty("type").ToString(), field.GetProperty("format").GetString()).ShouldBe(("integer", "int64"), $"{schema}.{property}");
         }
 
         foreach (var (path, method, operation) in Operations(document).Where(o => o.Path.Contains("{eventId}", StringComparison.Ordinal)))
         {
             var parameter = operation.GetProperty("parameters").EnumerateArray().Single(p => p.GetProperty("name").GetString() == "eventId");
-            parameter.GetProperty("schema").GetProperty("type").GetString().ShouldBe("integer", $"{method} {path}");
+            parameter.GetProperty("schema").GetProperty("type").ToString().ShouldBe("integer", $"{method} {path}");
         }
 
         // .NET's default web JSON options would allow "1" for a number and say so as ["integer", "string"] with a pattern.
