@@ -16,14 +16,14 @@ public static class BookingApi
     {
         var api = app.MapGroup("/api/events").WithTags("Bookings").ProducesCommonProblems();
         api.MapPost("/initialize", Initialize).WithName("Initialize").WithSummary("Creates a ticketed event with N tickets.")
-            .Accepts<InitializeRequest>("application/json").ProducesBodyProblems(ProblemCatalog.IdempotencyKey);
+            .DescribesBody<InitializeRequest>().ProducesBodyProblems(ProblemCatalog.IdempotencyKey);
         api.MapPost("/book", Book).WithName("Book").RequireUserWhenConfigured(app.ServiceProvider)
             .WithSummary("Books a ticket, or joins the waiting list when sold out.")
-            .Accepts<BookingRequest>("application/json").ProducesBodyProblems(ProblemCatalog.IdempotencyKey)
+            .DescribesBody<BookingRequest>().ProducesBodyProblems(ProblemCatalog.IdempotencyKey)
             .ProducesProblems(Problems.EventNotFound, Problems.AlreadyBooked, Problems.AlreadyWaiting, Problems.SalesClosed);
         api.MapPost("/cancel", Cancel).WithName("Cancel").RequireUserWhenConfigured(app.ServiceProvider)
             .WithSummary("Cancels a booking (promoting the first waiting user) or leaves the waiting list.")
-            .Accepts<BookingRequest>("application/json").ProducesBodyProblems(ProblemCatalog.IdempotencyKey)
+            .DescribesBody<BookingRequest>().ProducesBodyProblems(ProblemCatalog.IdempotencyKey)
             .ProducesProblems(Problems.EventNotFound, Problems.NothingToCancel);
         api.MapGet("/status/{eventId}", StatusApi.GetStatus).WithName("GetStatus").RequireAuthorization(BasicAuthentication.AdminPolicy)
             .WithSummary("Available tickets and waiting-list count, from the status read model; with asOf (a version or UTC time), as they were then.")

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace Booking.Web.Api;
 
 // The wire shape of each request body, for the OpenAPI document only: the handlers read bodies by hand with
-// JsonBody and BookingRequests, so that every field error is reported, and these records are never bound.
+// JsonBody and BookingRequests, so that every field error is reported; routes name these with DescribesBody.
 
 /// <summary>Creates a ticketed event; its id comes from the store's sequence and is in the answer.</summary>
 public sealed record InitializeRequest(

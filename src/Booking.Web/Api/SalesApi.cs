@@ -27,7 +27,7 @@ public static class SalesApi
             .ProducesProblems(Problems.EventNotFound);
         api.MapPost("/{eventId}/capacity", ChangeCapacity).WithName("ChangeCapacity")
             .WithSummary("Sets the number of tickets: a raise promotes waiting users first come first served; a cut may not go below the seats booked.")
-            .Accepts<CapacityRequest>("application/json").ProducesBodyProblems(Problems.EventNotFound, Problems.CapacityBelowBooked);
+            .DescribesBody<CapacityRequest>().ProducesBodyProblems(Problems.EventNotFound, Problems.CapacityBelowBooked);
         api.MapPost("/{eventId}/close", (string eventId, BookingProcessors processors, HttpContext context) => SendAsync(eventId, new CloseSales(), processors, context))
             .WithName("CloseSales").WithSummary("Closes sales: book answers 409 sales-closed until they reopen; cancellations still promote the waiting list.")
             .ProducesProblems(Problems.EventNotFound);

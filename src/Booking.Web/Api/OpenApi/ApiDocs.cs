@@ -3,13 +3,12 @@ using Scalar.AspNetCore;
 namespace Booking.Web.Api.OpenApi;
 
 /// <summary>
-/// The OpenAPI document at <c>/openapi/v1.json</c>, completed by the transformers beside this file (request
-/// bodies come from the routes' <c>Accepts</c>), and the interactive Scalar page at <c>/docs</c> on it. Scalar's
-/// script is served by the package itself, so the page needs no network beyond this service.
+/// The OpenAPI document at <c>/openapi/v1.json</c>, completed by the transformers beside this file, and the
+/// interactive Scalar page at <c>/docs</c> on it. Scalar's script is served by the package itself, so the page
+/// needs no network beyond this service.
 /// </summary>
 public static class ApiDocs
 {
-    public const string DocumentPath = "/openapi/v1.json";
     public const string PagePath = "/docs";
 
     public static IServiceCollection AddApiDocs(this IServiceCollection services) =>
@@ -23,6 +22,7 @@ public static class ApiDocs
             });
             options.AddDocumentTransformer<SecuritySchemes>();
             options.AddOperationTransformer<SecuritySchemes>();
+            options.AddOperationTransformer<DeclaredBodies>();
             options.AddOperationTransformer<ParameterSchemas>();
             options.AddOperationTransformer<ProblemResponses>();
             options.AddOperationTransformer<HttpHeaders>();
