@@ -7,12 +7,12 @@ namespace Booking.Web.Tests.ApiDocs;
 /// The seed's flow through a client generated from <c>/openapi/v1.json</c>. The document and the client do not
 /// depend on the store, so one provider (SQLite) is enough here; the contract suites cover both.
 /// </summary>
-public sealed class GeneratedClientTests(SqliteSharedHost shared) : IClassFixture<SqliteSharedHost>
+public sealed class GeneratedClientTests(GeneratedClientFixture shared) : IClassFixture<GeneratedClientFixture>
 {
     [Fact]
     public async Task GeneratedClient_initialize_book_cancel_status_round_trips()
     {
-        var generated = await GenerateAsync();
+        var generated = shared.Generated;
         using var http = shared.Host.CreateClient();
         // The status route is the operator's; book and cancel ignore the header (Auth:Users:Mode=Anonymous).
         http.DefaultRequestHeaders.Authorization = BookingClient.Credentials();
@@ -45,9 +45,9 @@ public sealed class GeneratedClientTests(SqliteSharedHost shared) : IClassFixtur
     [InlineData("InitializeRequest", "totalTickets", "int32")]
     [InlineData("CapacityRequest", "totalTickets", "int32")]
     [InlineData("StatusResponse", "eventId", "int64")]
-    public async Task GeneratedClient_reads_number_fields_as_integers_only(string schema, string property, string format)
+    public void GeneratedClient_reads_number_fields_as_integers_only(string schema, string property, string format)
     {
-        var generated = await GenerateAsync();
+        var generated = shared.Generated;
 
         // A client that may send "1" for a number would be refused: the service reads JSON numbers only.
         var field = generated.Document.Components.Schemas[schema].ActualProperties[property];
@@ -58,7 +58,7 @@ public sealed class GeneratedClientTests(SqliteSharedHost shared) : IClassFixtur
     [Fact]
     public async Task GeneratedClient_refused_booking_throws_with_the_problem_type()
     {
-        var generated = await GenerateAsync();
+        var generated = shared.Generated;
         using var http = shared.Host.CreateClient();
         var client = generated.NewClient(http);
         dynamic created = (await GeneratedClient.CallAsync(client, "InitializeAsync", Initialize(generated, "Twice", 2)))!;
@@ -72,12 +72,27 @@ public sealed class GeneratedClientTests(SqliteSharedHost shared) : IClassFixtur
         ((string)error.Result.Type).ShouldBe(Problems.AlreadyBooked);
     }
 
-    private async Task<GeneratedClient> GenerateAsync() =>
-        await GeneratedClient.FromDocumentAsync(await shared.Client.Http.GetStringAsync("/openapi/v1.json"));
-
     private static object Initialize(GeneratedClient generated, string eventName, int totalTickets) =>
         generated.Model("InitializeRequest", new Dictionary<string, object> { ["EventName"] = eventName, ["TotalTickets"] = totalTickets });
 
     private static object Booking(GeneratedClient generated, long userId, long eventId) =>
         generated.Model("BookingRequest", new Dictionary<string, object> { ["UserId"] = userId, ["EventId"] = eventId });
+}
+
+/// <summary>One host and one client generated from its document (and compiled) for the whole class: that takes seconds.</summary>
+public sealed class GeneratedClientFixture : IAsyncLifetime
+{
+    private readonly SqliteSharedHost _shared = new();
+
+    public BookingHost Host => _shared.Host;
+
+    public GeneratedClient Generated { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        await _shared.InitializeAsync();
+        Generated = await GeneratedClient.FromDocumentAsync(await _shared.Client.Http.GetStringAsync("/openapi/v1.json"));
+    }
+
+    public Task DisposeAsync() => _shared.DisposeAsync();
 }
