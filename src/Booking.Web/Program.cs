@@ -1,5 +1,6 @@
 using Booking.Web.Admin;
 using Booking.Web.Api;
+using Booking.Web.Api.OpenApi;
 using Booking.Web.Dashboard;
 using Booking.Web.Hosting;
 using Booking.Web.Hosting.Settings;
@@ -16,7 +17,7 @@ builder.Services.AddUserAuthentication(builder.Configuration);
 builder.Services.AddPerIpRateLimiting(builder.Configuration);
 builder.Services.AddProblemDetails().AddProblemJsonForAnyAccept().AddExceptionHandler<ExceptionProblems>();
 builder.Services.ConfigureHttpJsonOptions(json => WebJsonContext.Configure(json.SerializerOptions));
-builder.Services.AddOpenApi();
+builder.Services.AddApiDocs();
 builder.Services.AddStoreHealth();
 
 var app = builder.Build();
@@ -30,7 +31,7 @@ app.UseRequestBodyLimit();
 app.UseAuthentication();
 app.UseAuthorization();
 
-app.MapOpenApi();
+app.MapApiDocs();
 app.MapHealthEndpoints();
 app.MapBookingApi();
 app.MapSalesApi();

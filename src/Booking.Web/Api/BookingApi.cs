@@ -1,6 +1,7 @@
 using Booking.Core.Processing;
 using Booking.Core.TicketedEvents;
 using Booking.Web.Api.Idempotency;
+using Booking.Web.Api.OpenApi;
 using Booking.Web.Security;
 using EventStore;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -13,16 +14,23 @@ public static class BookingApi
 {
     public static IEndpointRouteBuilder MapBookingApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/events").WithTags("Bookings");
-        api.MapPost("/initialize", Initialize).WithSummary("Creates a ticketed event with N tickets.");
-        api.MapPost("/book", Book).RequireUserWhenConfigured(app.ServiceProvider)
-            .WithSummary("Books a ticket, or joins the waiting list when sold out.");
-        api.MapPost("/cancel", Cancel).RequireUserWhenConfigured(app.ServiceProvider)
-            .WithSummary("Cancels a booking (promoting the first waiting user) or leaves the waiting list.");
-        api.MapGet("/status/{eventId}", StatusApi.GetStatus).RequireAuthorization(BasicAuthentication.AdminPolicy)
-            .WithSummary("Available tickets and waiting-list count, from the status read model; with asOf (a version or UTC time), as they were then.");
-        api.MapGet("/{eventId}/history", HistoryApi.GetHistory).RequireAuthorization(BasicAuthentication.AdminPolicy)
-            .WithSummary("The audit trail of one ticketed event: its recorded events in version order, a page at a time.");
+        var api = app.MapGroup("/api/events").WithTags("Bookings").ProducesCommonProblems();
+        api.MapPost("/initialize", Initialize).WithName("Initialize").WithSummary("Creates a ticketed event with N tickets.")
+            .DescribesBody<InitializeRequest>().ProducesBodyProblems(ProblemCatalog.IdempotencyKey);
+        api.MapPost("/book", Book).WithName("Book").RequireUserWhenConfigured(app.ServiceProvider)
+            .WithSummary("Books a ticket, or joins the waiting list when sold out.")
+            .DescribesBody<BookingRequest>().ProducesBodyProblems(ProblemCatalog.IdempotencyKey)
+            .ProducesProblems(Problems.EventNotFound, Problems.AlreadyBooked, Problems.AlreadyWaiting, Problems.SalesClosed);
+        api.MapPost("/cancel", Cancel).WithName("Cancel").RequireUserWhenConfigured(app.ServiceProvider)
+            .WithSummary("Cancels a booking (promoting the first waiting user) or leaves the waiting list.")
+            .DescribesBody<BookingRequest>().ProducesBodyProblems(ProblemCatalog.IdempotencyKey)
+            .ProducesProblems(Problems.EventNotFound, Problems.NothingToCancel);
+        api.MapGet("/status/{eventId}", StatusApi.GetStatus).WithName("GetStatus").RequireAuthorization(BasicAuthentication.AdminPolicy)
+            .WithSummary("Available tickets and waiting-list count, from the status read model; with asOf (a version or UTC time), as they were then.")
+            .ProducesProblems(Problems.Validation, Problems.EventNotFound, Problems.Unauthorized);
+        api.MapGet("/{eventId}/history", HistoryApi.GetHistory).WithName("GetHistory").RequireAuthorization(BasicAuthentication.AdminPolicy)
+            .WithSummary("The audit trail of one ticketed event: its recorded events in version order, a page at a time.")
+            .ProducesProblems(Problems.Validation, Problems.EventNotFound, Problems.Unauthorized);
         return app;
     }
 

@@ -1,4 +1,5 @@
 using Booking.Core.Processing;
+using Booking.Web.Api.OpenApi;
 using Booking.Web.Hosting.Settings;
 using Booking.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -15,12 +16,13 @@ public static class DebugCacheApi
     {
         if (environment.IsDevelopment())
         {
-            app.MapGet("/api/events/debug/cache", GetCache).WithTags("Debug");
+            app.MapGet("/api/events/debug/cache", GetCache).WithName("GetDebugCache").WithTags("Debug").ProducesCommonProblems();
         }
         // Read as text here: mapping comes before the section is validated at start-up, which refuses a non-boolean.
         else if (bool.TryParse(configuration[$"{DebugCacheOptions.Section}:Enabled"], out var enabled) && enabled)
         {
-            app.MapGet("/api/events/debug/cache", GetCache).WithTags("Debug").RequireAuthorization(BasicAuthentication.AdminPolicy);
+            app.MapGet("/api/events/debug/cache", GetCache).WithName("GetDebugCache").WithTags("Debug").RequireAuthorization(BasicAuthentication.AdminPolicy)
+                .ProducesCommonProblems().ProducesProblems(Problems.Unauthorized);
         }
 
         return app;

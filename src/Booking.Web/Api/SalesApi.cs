@@ -1,6 +1,7 @@
 using Booking.Core.Processing;
 using Booking.Core.Serialization;
 using Booking.Core.TicketedEvents;
+using Booking.Web.Api.OpenApi;
 using Booking.Web.Security;
 using EventStore;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -18,16 +19,20 @@ public static class SalesApi
 
     public static IEndpointRouteBuilder MapSalesApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/events").WithTags("Sales").RequireAuthorization(BasicAuthentication.AdminPolicy);
-        api.MapGet("/", ListEvents).WithSummary("The ticketed events, newest first, a page at a time, from the status read model.");
-        api.MapGet("/{eventId}/bookings", BookingsApi.GetBookings)
-            .WithSummary("Who holds a seat (in booking order), then the waiting list (in queue order), a page at a time, from the bookings read model.");
-        api.MapPost("/{eventId}/capacity", ChangeCapacity)
-            .WithSummary("Sets the number of tickets: a raise promotes waiting users first come first served; a cut may not go below the seats booked.");
+        var api = app.MapGroup("/api/events").WithTags("Sales").RequireAuthorization(BasicAuthentication.AdminPolicy)
+            .ProducesCommonProblems().ProducesProblems(Problems.Validation, Problems.Unauthorized);
+        api.MapGet("/", ListEvents).WithName("ListEvents").WithSummary("The ticketed events, newest first, a page at a time, from the status read model.");
+        api.MapGet("/{eventId}/bookings", BookingsApi.GetBookings).WithName("GetBookings")
+            .WithSummary("Who holds a seat (in booking order), then the waiting list (in queue order), a page at a time, from the bookings read model.")
+            .ProducesProblems(Problems.EventNotFound);
+        api.MapPost("/{eventId}/capacity", ChangeCapacity).WithName("ChangeCapacity")
+            .WithSummary("Sets the number of tickets: a raise promotes waiting users first come first served; a cut may not go below the seats booked.")
+            .DescribesBody<CapacityRequest>().ProducesBodyProblems(Problems.EventNotFound, Problems.CapacityBelowBooked);
         api.MapPost("/{eventId}/close", (string eventId, BookingProcessors processors, HttpContext context) => SendAsync(eventId, new CloseSales(), processors, context))
-            .WithSummary("Closes sales: book answers 409 sales-closed until they reopen; cancellations still promote the waiting list.");
+            .WithName("CloseSales").WithSummary("Closes sales: book answers 409 sales-closed until they reopen; cancellations still promote the waiting list.")
+            .ProducesProblems(Problems.EventNotFound);
         api.MapPost("/{eventId}/reopen", (string eventId, BookingProcessors processors, HttpContext context) => SendAsync(eventId, new ReopenSales(), processors, context))
-            .WithSummary("Reopens sales after a close.");
+            .WithName("ReopenSales").WithSummary("Reopens sales after a close.").ProducesProblems(Problems.EventNotFound);
         return app;
     }
 
