@@ -1,6 +1,7 @@
 using Booking.Web.Admin;
 using Booking.Web.Api;
 using Booking.Web.Hosting;
+using Booking.Web.Hosting.Telemetry;
 using Booking.Web.Security;
 
 if (AdminCommands.Handles(args))
@@ -16,6 +17,7 @@ builder.Services.AddProblemDetails().AddProblemJsonForAnyAccept().AddExceptionHa
 builder.Services.ConfigureHttpJsonOptions(json => WebJsonContext.Configure(json.SerializerOptions));
 builder.Services.AddOpenApi();
 builder.Services.AddStoreHealth();
+builder.AddTelemetry();
 
 var app = builder.Build();
 app.UseRequestLogging();
@@ -30,6 +32,7 @@ app.UseAuthorization();
 
 app.MapOpenApi();
 app.MapHealthEndpoints();
+app.MapMetricsEndpoint();
 app.MapBookingApi();
 app.MapSalesApi();
 app.MapDebugCacheApi(app.Environment, app.Configuration);
