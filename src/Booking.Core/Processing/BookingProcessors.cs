@@ -11,7 +11,7 @@ namespace Booking.Core.Processing;
 /// The entry point for commands: routes each to its ticketed event's processor, starting one when needed.
 /// See <see cref="TicketedEventProcessor"/> for the ordering, batching and failure rules.
 /// </summary>
-public sealed partial class BookingProcessors : IAsyncDisposable
+public sealed partial class BookingProcessors : IAsyncDisposable, IProcessorGauges
 {
     private readonly ConcurrentDictionary<TicketedEventId, TicketedEventProcessor> _processors = new();
     private readonly ConcurrentDictionary<string, byte> _keysInFlight = new(StringComparer.Ordinal);
@@ -20,7 +20,7 @@ public sealed partial class BookingProcessors : IAsyncDisposable
     private readonly IEventStore _store;
     private readonly ProcessorOptions _options;
     private readonly ILogger _logger;
-    private readonly BookingMetrics _metrics;
+    private readonly BookingMetrics _metrics = BookingMetrics.Shared;
     private volatile bool _stopped;
 
     public BookingProcessors(IEventStore store, ProcessorOptions options, ILogger<BookingProcessors> logger)
@@ -30,7 +30,7 @@ public sealed partial class BookingProcessors : IAsyncDisposable
         _store = store;
         _options = options;
         _logger = logger;
-        _metrics = new BookingMetrics(QueuedCommands, () => _processors.Count);
+        _metrics.Observe(this);
     }
 
     /// <summary>
@@ -164,7 +164,7 @@ public sealed partial class BookingProcessors : IAsyncDisposable
         using var timeout = new CancellationTokenSource(_options.ShutdownTimeout);
         await StopAsync(timeout.Token).ConfigureAwait(false);
         _stopping.Dispose();
-        _metrics.Dispose();
+        _metrics.Forget(this);
     }
 
     private TicketedEventProcessor ProcessorFor(TicketedEventId id)
@@ -186,13 +186,18 @@ public sealed partial class BookingProcessors : IAsyncDisposable
         }
     }
 
-    private long QueuedCommands()
+    long IProcessorGauges.QueuedCommands
     {
-        long queued = 0;
-        foreach (var processor in _processors.Values)
-            queued += processor.QueueLength;
-        return queued;
+        get
+        {
+            long queued = 0;
+            foreach (var (_, processor) in _processors)
+                queued += processor.QueueLength;
+            return queued;
+        }
     }
+
+    int IProcessorGauges.LiveProcessors => _processors.Count;
 
     [LoggerMessage(LogLevel.Information, "Replayed the stored answer of Idempotency-Key {IdempotencyKey} for {TicketedEventId} (correlation {CorrelationId}); nothing ran")]
     private partial void LogReplayed(string idempotencyKey, long ticketedEventId, Guid correlationId);

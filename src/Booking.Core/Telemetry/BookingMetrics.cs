@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using Booking.Core.TicketedEvents;
@@ -6,15 +7,25 @@ namespace Booking.Core.Telemetry;
 
 /// <summary>
 /// The domain's instruments, on the "EventBooking" meter: the processors record here without knowing who listens
-/// (the web host exports them with OpenTelemetry). Each <see cref="Processing.BookingProcessors"/> owns one, so its
-/// gauges observe that instance. Recording is a counter add with a tag array built once: nothing is allocated per
-/// command, and with no listener an add costs a branch.
+/// (the web host exports them with OpenTelemetry). Recording is a counter add with a tag array built once: nothing is
+/// allocated per command, and with no listener an add costs a branch.
 /// </summary>
-public sealed class BookingMetrics : IDisposable
+/// <remarks>
+/// One meter per process, never disposed: the SDK merges same-named instruments of same-named meters into one stream,
+/// and a disposed one would end that stream for all (so a second host in the process, as in the tests, would reset
+/// the counters). The gauges sum over every live <see cref="Processing.BookingProcessors"/> of the process.
+/// </remarks>
+public sealed class BookingMetrics
 {
     public const string MeterName = "EventBooking";
 
-    private readonly Meter _meter = new(MeterName);
+    // Before Shared: static fields are initialized in order, and Shared's constructor needs the meter.
+    private static readonly Meter ProcessMeter = new(MeterName);
+
+    /// <summary>The process's instruments.</summary>
+    public static readonly BookingMetrics Shared = new();
+
+    private readonly ConcurrentDictionary<IProcessorGauges, byte> _observed = new();
     private readonly Counter<long> _commands;
     private readonly Counter<long> _promotions;
     private readonly Counter<long> _replays;
@@ -24,21 +35,21 @@ public sealed class BookingMetrics : IDisposable
     private readonly Histogram<int> _eventsPerCommit;
     private readonly Histogram<double> _appendDuration;
 
-    public BookingMetrics(Func<long> queuedCommands, Func<int> liveProcessors)
+    private BookingMetrics()
     {
-        _commands = _meter.CreateCounter<long>("eventbooking.commands", "{command}", "Commands decided (or refused before deciding), by command and outcome; refusals carry their reason.");
-        _promotions = _meter.CreateCounter<long>("eventbooking.waitlist.promotions", "{promotion}", "Waiting users promoted to a booking, by a cancellation or a capacity raise.");
-        _replays = _meter.CreateCounter<long>("eventbooking.idempotency.replays", "{request}", "Requests answered with the stored answer of their Idempotency-Key; nothing ran.");
-        _conflicts = _meter.CreateCounter<long>("eventbooking.append.conflicts", "{conflict}", "Appends refused because another writer moved the stream on; the batch is decided again.");
-        _retries = _meter.CreateCounter<long>("eventbooking.append.retries", "{retry}", "Appends that failed and were tried again with the same event ids.");
-        _batchSize = _meter.CreateHistogram("eventbooking.processor.batch.size", "{command}", "Commands a processor decided together in one batch.",
+        _commands = ProcessMeter.CreateCounter<long>("eventbooking.commands", "{command}", "Commands decided (or refused before deciding), by command and outcome; refusals carry their reason.");
+        _promotions = ProcessMeter.CreateCounter<long>("eventbooking.waitlist.promotions", "{promotion}", "Waiting users promoted to a booking, by a cancellation or a capacity raise.");
+        _replays = ProcessMeter.CreateCounter<long>("eventbooking.idempotency.replays", "{request}", "Requests answered with the stored answer of their Idempotency-Key; nothing ran.");
+        _conflicts = ProcessMeter.CreateCounter<long>("eventbooking.append.conflicts", "{conflict}", "Appends refused because another writer moved the stream on; the batch is decided again.");
+        _retries = ProcessMeter.CreateCounter<long>("eventbooking.append.retries", "{retry}", "Appends that failed and were tried again with the same event ids.");
+        _batchSize = ProcessMeter.CreateHistogram("eventbooking.processor.batch.size", "{command}", "Commands a processor decided together in one batch.",
             advice: new InstrumentAdvice<int> { HistogramBucketBoundaries = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000] });
-        _eventsPerCommit = _meter.CreateHistogram("eventbooking.append.events", "{event}", "Events written by one committed append.",
+        _eventsPerCommit = ProcessMeter.CreateHistogram("eventbooking.append.events", "{event}", "Events written by one committed append.",
             advice: new InstrumentAdvice<int> { HistogramBucketBoundaries = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000] });
-        _appendDuration = _meter.CreateHistogram("eventbooking.append.duration", "s", "Time one append attempt (events, documents and answers in one transaction) took.",
+        _appendDuration = ProcessMeter.CreateHistogram("eventbooking.append.duration", "s", "Time one append attempt (events, documents and answers in one transaction) took.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5] });
-        _meter.CreateObservableGauge("eventbooking.processor.queued", queuedCommands, "{command}", "Commands waiting in the processors' queues.");
-        _meter.CreateObservableGauge("eventbooking.processors.live", liveProcessors, "{processor}", "Ticketed events with a processor in memory.");
+        ProcessMeter.CreateObservableGauge("eventbooking.processor.queued", () => _observed.Keys.Sum(p => p.QueuedCommands), "{command}", "Commands waiting in the processors' queues.");
+        ProcessMeter.CreateObservableGauge("eventbooking.processors.live", () => _observed.Keys.Sum(p => p.LiveProcessors), "{processor}", "Ticketed events with a processor in memory.");
     }
 
     public void Decided(TicketedEventCommand command, Decision decision)
@@ -78,5 +89,16 @@ public sealed class BookingMetrics : IDisposable
 
     public void Appended(long startedAt) => _appendDuration.Record(Stopwatch.GetElapsedTime(startedAt).TotalSeconds);
 
-    public void Dispose() => _meter.Dispose();
+    /// <summary>Counts <paramref name="processors"/> in the gauges until <see cref="Forget"/>.</summary>
+    public void Observe(IProcessorGauges processors) => _observed.TryAdd(processors, 0);
+
+    public void Forget(IProcessorGauges processors) => _observed.TryRemove(processors, out _);
+}
+
+/// <summary>What the gauges read from a set of processors.</summary>
+public interface IProcessorGauges
+{
+    long QueuedCommands { get; }
+
+    int LiveProcessors { get; }
 }
