@@ -176,7 +176,7 @@ public sealed partial class BookingProcessors : IAsyncDisposable, IProcessorGaug
         {
             if (!_processors.TryGetValue(id, out processor))
             {
-                processor = new TicketedEventProcessor(id, _store, _options, _logger, _metrics, Leave, _stopping.Token);
+                processor = new TicketedEventProcessor(id, _store, _options, _logger, Leave, _stopping.Token);
                 _processors[id] = processor;
                 if (_stopped)
                     processor.Close();

@@ -41,7 +41,7 @@ internal sealed partial class TicketedEventProcessor
     private readonly IEventStore _store;
     private readonly ProcessorOptions _options;
     private readonly ILogger _logger;
-    private readonly BookingMetrics _metrics;
+    private readonly BookingMetrics _metrics = BookingMetrics.Shared;
     private readonly Func<TicketedEventProcessor, bool> _leaveRegistry;
     private readonly CancellationToken _stopping;
     private TicketedEventState _state = TicketedEventState.Initial;
@@ -50,14 +50,13 @@ internal sealed partial class TicketedEventProcessor
     private bool _stale = true;
 
     public TicketedEventProcessor(
-        TicketedEventId id, IEventStore store, ProcessorOptions options, ILogger logger, BookingMetrics metrics,
+        TicketedEventId id, IEventStore store, ProcessorOptions options, ILogger logger,
         Func<TicketedEventProcessor, bool> leaveRegistry, CancellationToken stopping)
     {
         Id = id;
         _store = store;
         _options = options;
         _logger = logger;
-        _metrics = metrics;
         _leaveRegistry = leaveRegistry;
         _stopping = stopping;
         _queue = Channel.CreateBounded<QueuedCommand>(new BoundedChannelOptions(options.QueueCapacity)
