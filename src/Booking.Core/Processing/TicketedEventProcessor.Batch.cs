@@ -4,6 +4,7 @@ using Booking.Core.Serialization;
 using Booking.Core.Telemetry;
 using Booking.Core.TicketedEvents;
 using EventStore;
+using Microsoft.Extensions.Logging;
 
 namespace Booking.Core.Processing;
 
@@ -235,8 +236,13 @@ internal sealed partial class TicketedEventProcessor
             if (results[i] is not { } result)
                 continue;
             _metrics.Decided(batch[i].Command, result.Decision);
-            using (new CommandLogScope(_logger, batch[i]))
-                Log(result);
+            // Every outcome line is Information: below that level, no scope is opened either.
+            if (_logger.IsEnabled(LogLevel.Information))
+            {
+                using (new CommandLogScope(_logger, batch[i]))
+                    Log(result);
+            }
+
             batch[i].Complete(result);
         }
     }
