@@ -4,6 +4,7 @@ using Booking.Web.Api.OpenApi;
 using Booking.Web.Dashboard;
 using Booking.Web.Hosting;
 using Booking.Web.Hosting.Settings;
+using Booking.Web.Hosting.Telemetry;
 using Booking.Web.Security;
 
 if (AdminCommands.Handles(args))
@@ -19,6 +20,7 @@ builder.Services.AddProblemDetails().AddProblemJsonForAnyAccept().AddExceptionHa
 builder.Services.ConfigureHttpJsonOptions(json => WebJsonContext.Configure(json.SerializerOptions));
 builder.Services.AddApiDocs();
 builder.Services.AddStoreHealth();
+builder.AddTelemetry();
 
 var app = builder.Build();
 app.UseRequestLogging();
@@ -33,6 +35,7 @@ app.UseAuthorization();
 
 app.MapApiDocs();
 app.MapHealthEndpoints();
+app.MapMetricsEndpoint();
 app.MapBookingApi();
 app.MapSalesApi();
 app.MapDashboard();

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Booking.Core.Idempotency;
+using Booking.Core.Telemetry;
 using Booking.Core.TicketedEvents;
 using EventStore;
 using Microsoft.Extensions.Logging;
@@ -10,7 +11,7 @@ namespace Booking.Core.Processing;
 /// The entry point for commands: routes each to its ticketed event's processor, starting one when needed.
 /// See <see cref="TicketedEventProcessor"/> for the ordering, batching and failure rules.
 /// </summary>
-public sealed class BookingProcessors : IAsyncDisposable
+public sealed partial class BookingProcessors : IAsyncDisposable, IProcessorGauges
 {
     private readonly ConcurrentDictionary<TicketedEventId, TicketedEventProcessor> _processors = new();
     private readonly ConcurrentDictionary<string, byte> _keysInFlight = new(StringComparer.Ordinal);
@@ -19,6 +20,7 @@ public sealed class BookingProcessors : IAsyncDisposable
     private readonly IEventStore _store;
     private readonly ProcessorOptions _options;
     private readonly ILogger _logger;
+    private readonly BookingMetrics _metrics = BookingMetrics.Shared;
     private volatile bool _stopped;
 
     public BookingProcessors(IEventStore store, ProcessorOptions options, ILogger<BookingProcessors> logger)
@@ -28,6 +30,7 @@ public sealed class BookingProcessors : IAsyncDisposable
         _store = store;
         _options = options;
         _logger = logger;
+        _metrics.Observe(this);
     }
 
     /// <summary>
@@ -63,11 +66,13 @@ public sealed class BookingProcessors : IAsyncDisposable
             // request with it either finds the record here or the key is free because nothing was stored.
             var stored = await _store.LoadDocumentAsync<IdempotencyRecord>(IdempotencyRecord.Projection, idempotency.DocumentId).ConfigureAwait(false);
             if (stored is not null)
-                return idempotency.Against(stored.Document);
+                return Answered(idempotency.Against(stored.Document), idempotency, correlationId);
 
             var (id, command) = await address().ConfigureAwait(false);
             var result = await Enqueue(id, new QueuedCommand(command, correlationId, idempotency)).ConfigureAwait(false);
-            return result.Idempotency ?? throw new InvalidOperationException("A command sent with an idempotency key came back without its stored answer.");
+            return Answered(
+                result.Idempotency ?? throw new InvalidOperationException("A command sent with an idempotency key came back without its stored answer."),
+                idempotency, correlationId);
         }
         finally
         {
@@ -75,18 +80,36 @@ public sealed class BookingProcessors : IAsyncDisposable
         }
     }
 
+    // A replay runs nothing, so the processor never logs it: it is logged here, in its own request's context.
+    private IdempotentResult Answered(IdempotentResult result, IdempotentRequest idempotency, Guid correlationId)
+    {
+        if (result.Outcome == IdempotencyOutcome.Replayed)
+        {
+            _metrics.Replayed();
+            LogReplayed(idempotency.Key, result.Record?.TicketedEventId ?? 0, correlationId);
+        }
+
+        return result;
+    }
+
     private Task<CommandResult> Enqueue(TicketedEventId id, QueuedCommand queued)
     {
         while (true)
         {
             if (_stopped)
+            {
+                _metrics.Unavailable(queued.Command);
                 throw new BookingUnavailableException("The service is shutting down.", TimeSpan.FromSeconds(5));
+            }
 
             var processor = ProcessorFor(id);
             if (processor.TryEnqueue(queued))
                 return queued.Result;
             if (!processor.IsClosed)
+            {
+                _metrics.Unavailable(queued.Command);
                 throw new BookingUnavailableException("Too many requests are waiting for this event.", TimeSpan.FromSeconds(1));
+            }
 
             // It went idle just now; forget it and start a fresh one.
             _processors.TryRemove(KeyValuePair.Create(id, processor));
@@ -141,6 +164,7 @@ public sealed class BookingProcessors : IAsyncDisposable
         using var timeout = new CancellationTokenSource(_options.ShutdownTimeout);
         await StopAsync(timeout.Token).ConfigureAwait(false);
         _stopping.Dispose();
+        _metrics.Forget(this);
     }
 
     private TicketedEventProcessor ProcessorFor(TicketedEventId id)
@@ -161,6 +185,22 @@ public sealed class BookingProcessors : IAsyncDisposable
             return processor;
         }
     }
+
+    long IProcessorGauges.QueuedCommands
+    {
+        get
+        {
+            long queued = 0;
+            foreach (var (_, processor) in _processors)
+                queued += processor.QueueLength;
+            return queued;
+        }
+    }
+
+    int IProcessorGauges.LiveProcessors => _processors.Count;
+
+    [LoggerMessage(LogLevel.Information, "Replayed the stored answer of Idempotency-Key {IdempotencyKey} for {TicketedEventId} (correlation {CorrelationId}); nothing ran")]
+    private partial void LogReplayed(string idempotencyKey, long ticketedEventId, Guid correlationId);
 
     private bool Leave(TicketedEventProcessor processor) =>
         _processors.TryRemove(KeyValuePair.Create(processor.Id, processor));

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Booking.Core.Idempotency;
 using Booking.Core.TicketedEvents;
 
@@ -14,6 +15,12 @@ internal sealed class QueuedCommand(TicketedEventCommand command, Guid correlati
     public Guid CommandId { get; } = Guid.CreateVersion7();
 
     public Guid CorrelationId { get; } = correlationId;
+
+    /// <summary>
+    /// The sender's activity (its request's), taken when the command is queued: the processor runs outside every
+    /// request's context, so it logs this command's outcome under this activity to carry the request's trace id.
+    /// </summary>
+    public Activity? Activity { get; } = Activity.Current;
 
     /// <summary>The idempotency key the command was sent with, if any: its answer is stored with its events.</summary>
     public IdempotentRequest? Idempotency { get; } = idempotency;

@@ -1,7 +1,10 @@
+using System.Diagnostics;
 using Booking.Core.Idempotency;
 using Booking.Core.Serialization;
+using Booking.Core.Telemetry;
 using Booking.Core.TicketedEvents;
 using EventStore;
+using Microsoft.Extensions.Logging;
 
 namespace Booking.Core.Processing;
 
@@ -11,6 +14,8 @@ internal sealed partial class TicketedEventProcessor
 
     private async Task ProcessAsync(List<QueuedCommand> batch)
     {
+        _metrics.Batch(batch.Count);
+        using var activity = StartBatchActivity(batch);
         try
         {
             // Idempotency keys of this batch that another writer stored meanwhile; looked up only after a conflict,
@@ -44,6 +49,7 @@ internal sealed partial class TicketedEventProcessor
                     {
                         // Another writer appended to this stream, or stored one of the batch's keys (with this stream
                         // or another): catch up, look the keys up, and decide the batch again.
+                        _metrics.Conflict();
                         LogConflict(Id.Value, e.ActualVersion, _state.Version);
                         _stale = true;
                         storedKeys = await LoadStoredKeysAsync(batch).ConfigureAwait(false);
@@ -137,18 +143,21 @@ internal sealed partial class TicketedEventProcessor
         if (decided.Events.Count == 0)
         {
             await WithRetriesAsync(() => _store.SaveDocumentsAsync(Id.StreamId, expected, decided.Answers, _stopping)).ConfigureAwait(false);
+            _metrics.Committed(0);
             return;
         }
 
         var status = new ProjectionDocument(BookingEventTypes.StatusProjection, Id.DocumentKey, TicketedEventStatus.From(decided.State));
         List<ProjectionDocument> documents = [status, .. SeatsProjection.ToDocuments(decided.Seats), .. decided.Answers];
         await WithRetriesAsync(() => _store.AppendAsync(Id.StreamId, expected, decided.Events, documents, _stopping)).ConfigureAwait(false);
+        _metrics.Committed(decided.Events.Count);
     }
 
     private async Task WithRetriesAsync(Func<Task> write)
     {
         for (var attempt = 1; ; attempt++)
         {
+            var startedAt = Stopwatch.GetTimestamp();
             try
             {
                 await write().ConfigureAwait(false);
@@ -156,8 +165,13 @@ internal sealed partial class TicketedEventProcessor
             }
             catch (Exception e) when (e is not WrongExpectedVersionException and not OperationCanceledException && attempt < _options.MaxAppendAttempts)
             {
+                _metrics.Retry();
                 LogAppendRetry(e, Id.Value, attempt);
                 await Task.Delay(TimeSpan.FromMilliseconds(50 * attempt), _stopping).ConfigureAwait(false);
+            }
+            finally
+            {
+                _metrics.Appended(startedAt);
             }
         }
     }
@@ -221,9 +235,28 @@ internal sealed partial class TicketedEventProcessor
         {
             if (results[i] is not { } result)
                 continue;
-            Log(result);
+            _metrics.Decided(batch[i].Command, result.Decision);
+            // Every outcome line is Information: below that level, no scope is opened either.
+            if (_logger.IsEnabled(LogLevel.Information))
+            {
+                using (new CommandLogScope(_logger, batch[i]))
+                    Log(result);
+            }
+
             batch[i].Complete(result);
         }
+    }
+
+    // Only when someone listens (tracing is on): a child of the first command's request, linked to the others'.
+    private Activity? StartBatchActivity(List<QueuedCommand> batch)
+    {
+        if (!BookingTracing.Source.HasListeners())
+            return null;
+        var links = batch.Skip(1).Where(c => c.Activity is not null).Select(c => new ActivityLink(c.Activity!.Context)).ToList();
+        var activity = BookingTracing.Source.StartActivity("process batch", ActivityKind.Internal, batch[0].Activity?.Context ?? default, links: links);
+        activity?.SetTag("eventbooking.ticketed_event.id", Id.Value);
+        activity?.SetTag("eventbooking.batch.size", batch.Count);
+        return activity;
     }
 
     private sealed record DecidedBatch(

@@ -23,8 +23,12 @@
 // - Back-pressure: the queue is bounded; a full queue refuses at once (HTTP 503 with Retry-After).
 // - Shutdown: the queue is completed (new commands refused), queued commands are decided and written; once the
 //   shutdown token fires, whatever is left is answered "unavailable".
+// - Context: the loop runs with no ExecutionContext of its own (flow is suppressed when it starts), so nothing of the
+//   request that happened to start it (trace id, logging scope) sticks to it; each command's outcome is logged under
+//   that command's own request activity and correlation id (CommandLogScope).
 // - Idle: after IdleTimeout with nothing queued the processor leaves the registry and stops.
 using System.Threading.Channels;
+using Booking.Core.Telemetry;
 using Booking.Core.TicketedEvents;
 using EventStore;
 using Microsoft.Extensions.Logging;
@@ -37,6 +41,7 @@ internal sealed partial class TicketedEventProcessor
     private readonly IEventStore _store;
     private readonly ProcessorOptions _options;
     private readonly ILogger _logger;
+    private readonly BookingMetrics _metrics = BookingMetrics.Shared;
     private readonly Func<TicketedEventProcessor, bool> _leaveRegistry;
     private readonly CancellationToken _stopping;
     private TicketedEventState _state = TicketedEventState.Initial;
@@ -59,7 +64,10 @@ internal sealed partial class TicketedEventProcessor
             SingleReader = true,
             FullMode = BoundedChannelFullMode.Wait,
         });
-        Completion = Task.Run(RunAsync, CancellationToken.None);
+        // Without this the loop would inherit the creating request's context, and log every later command under
+        // that request's trace id and path.
+        using (ExecutionContext.SuppressFlow())
+            Completion = Task.Run(RunAsync, CancellationToken.None);
     }
 
     public TicketedEventId Id { get; }
@@ -137,9 +145,12 @@ internal sealed partial class TicketedEventProcessor
         }
     }
 
-    private static void FailAll(List<QueuedCommand> batch, Exception error)
+    private void FailAll(List<QueuedCommand> batch, Exception error)
     {
         foreach (var command in batch)
+        {
+            _metrics.Unavailable(command.Command);
             command.Fail(error);
+        }
     }
 }

@@ -5,12 +5,19 @@ namespace Booking.Web.Hosting;
 /// <summary>Serilog from the "Serilog" configuration section: console plus rolling JSON files under logs/.</summary>
 public static class Logging
 {
+    /// <remarks>
+    /// The host keeps its logger to itself (preserveStaticLogger): otherwise its ILogger&lt;T&gt; writes through the
+    /// static Log.Logger, and in a process with several hosts (the tests) a processor's lines land in whichever host
+    /// was built last.
+    /// </remarks>
     public static WebApplicationBuilder AddStructuredLogging(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSerilog((services, logger) => logger
-            .ReadFrom.Configuration(builder.Configuration)
-            .ReadFrom.Services(services)
-            .Enrich.FromLogContext());
+        builder.Services.AddSerilog(
+            (services, logger) => logger
+                .ReadFrom.Configuration(builder.Configuration)
+                .ReadFrom.Services(services)
+                .Enrich.FromLogContext(),
+            preserveStaticLogger: true);
         return builder;
     }
 

@@ -35,6 +35,8 @@ public sealed class ConfigurationErrorTests : IDisposable
         { "RequestLimits__MaxBodyBytes=0", "RequestLimits:MaxBodyBytes", "at least 1" },
         { "ForwardedHeaders__KnownProxies__0=proxy.local", "ForwardedHeaders:KnownProxies", "IP addresses" },
         { "DebugCache__Enabled=yes", "DebugCache:Enabled", "true or false" },
+        { "Telemetry__Metrics__Enabled=banana", "Telemetry:Metrics:Enabled", "true or false" },
+        { "Telemetry__Otlp__Endpoint=not a uri", "Telemetry:Otlp:Endpoint", "absolute URI" },
     };
 
     [Theory]

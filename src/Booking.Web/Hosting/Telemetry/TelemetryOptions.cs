@@ -1,0 +1,27 @@
+namespace Booking.Web.Hosting.Telemetry;
+
+/// <summary>The "Telemetry" configuration section.</summary>
+public sealed class TelemetryOptions
+{
+    public const string Section = "Telemetry";
+
+    public MetricsOptions Metrics { get; init; } = new();
+
+    public OtlpOptions Otlp { get; init; } = new();
+
+    /// <summary>Telemetry:Metrics: the Prometheus scrape endpoint GET /metrics.</summary>
+    public sealed class MetricsOptions
+    {
+        /// <summary>Off: no meter provider at all, /metrics answers 404.</summary>
+        public bool Enabled { get; init; } = true;
+
+        /// <summary>On: /metrics asks for the operator's Basic credentials (Auth:Username/Password), like the status route.</summary>
+        public bool RequireAdmin { get; init; }
+    }
+
+    /// <summary>Telemetry:Otlp: where traces go. Without an endpoint (here or in OTEL_EXPORTER_OTLP_ENDPOINT) no trace is exported.</summary>
+    public sealed class OtlpOptions
+    {
+        public string? Endpoint { get; init; }
+    }
+}

@@ -1,0 +1,81 @@
+using Booking.Core.Telemetry;
+using Booking.Web.Security;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace Booking.Web.Hosting.Telemetry;
+
+/// <summary>
+/// OpenTelemetry: the domain meter ("EventBooking"), ASP.NET Core's, the runtime's and MySqlConnector's, scraped by
+/// Prometheus at GET /metrics; traces (ASP.NET Core, MySqlConnector, the processors' batches) only when an OTLP
+/// endpoint is configured, so a service without a collector creates no sampled activities and exports nothing.
+/// </summary>
+public static class TelemetrySetup
+{
+    public const string MetricsPath = "/metrics";
+
+    public static WebApplicationBuilder AddTelemetry(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<TelemetryOptions>().BindConfiguration(TelemetryOptions.Section)
+            .Validate(o => o.Otlp.Endpoint is null or "" || Uri.TryCreate(o.Otlp.Endpoint, UriKind.Absolute, out _),
+                "Telemetry:Otlp:Endpoint must be an absolute URI, e.g. http://otel-collector:4317.")
+            .ValidateOnStart();
+        var options = ReadAtRegistration(builder.Configuration);
+        var endpoint = options.Otlp.Endpoint is { Length: > 0 } configured ? configured : builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"];
+
+        var telemetry = builder.Services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService(builder.Configuration["OTEL_SERVICE_NAME"] ?? "eventbooking"));
+        if (options.Metrics.Enabled)
+            telemetry.WithMetrics(metrics => metrics.AddBookingMeters().AddPrometheusExporter());
+        if (!string.IsNullOrWhiteSpace(endpoint))
+        {
+            telemetry.WithTracing(tracing => tracing.AddBookingSources().AddOtlpExporter(otlp =>
+            {
+                if (options.Otlp.Endpoint is { Length: > 0 } own)
+                    otlp.Endpoint = new Uri(own);
+            }));
+        }
+
+        return builder;
+    }
+
+    // Registration has to know the switches, but must not throw on a value the binder cannot convert: that would be a
+    // stack trace. The defaults stand in, and the options bound above fail start-up with one line naming the key.
+    private static TelemetryOptions ReadAtRegistration(IConfiguration configuration)
+    {
+        try
+        {
+            return configuration.GetSection(TelemetryOptions.Section).Get<TelemetryOptions>() ?? new();
+        }
+        catch (InvalidOperationException)
+        {
+            return new();
+        }
+    }
+
+    public static MeterProviderBuilder AddBookingMeters(this MeterProviderBuilder metrics) => metrics
+        .AddMeter(BookingMetrics.MeterName, "MySqlConnector")
+        .AddAspNetCoreInstrumentation()
+        .AddRuntimeInstrumentation();
+
+    /// <summary>The activity sources a trace of this service is made of (tests add an in-memory exporter to the same).</summary>
+    public static TracerProviderBuilder AddBookingSources(this TracerProviderBuilder tracing) => tracing
+        .AddAspNetCoreInstrumentation(aspNet => aspNet.Filter = context => !context.Request.Path.StartsWithSegments(MetricsPath, StringComparison.Ordinal))
+        .AddSource(BookingTracing.SourceName, "MySqlConnector");
+
+    /// <summary>
+    /// GET /metrics in Prometheus text, when Telemetry:Metrics:Enabled. It sits outside /api, so neither the rate limiter
+    /// nor the readiness gate touches it: a scrape still answers while the database is down.
+    /// </summary>
+    public static WebApplication MapMetricsEndpoint(this WebApplication app)
+    {
+        var options = ReadAtRegistration(app.Configuration);
+        if (!options.Metrics.Enabled)
+            return app;
+        var endpoint = app.MapPrometheusScrapingEndpoint(MetricsPath);
+        if (options.Metrics.RequireAdmin)
+            endpoint.RequireAuthorization(BasicAuthentication.AdminPolicy);
+        return app;
+    }
+}
