@@ -17,6 +17,12 @@ public sealed class TelemetryOptions
 
         /// <summary>On: /metrics asks for the operator's Basic credentials (Auth:Username/Password), like the status route.</summary>
         public bool RequireAdmin { get; init; }
+
+        /// <summary>
+        /// Off: ASP.NET Core's and Kestrel's own meters (http.server.request.duration, connections) are not collected;
+        /// the domain, runtime and MySqlConnector meters still are. Recording them costs every request some work.
+        /// </summary>
+        public bool Http { get; init; } = true;
     }
 
     /// <summary>Telemetry:Otlp: where traces go. Without an endpoint (here or in OTEL_EXPORTER_OTLP_ENDPOINT) no trace is exported.</summary>

@@ -27,7 +27,7 @@ public static class TelemetrySetup
         var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(builder.Configuration["OTEL_SERVICE_NAME"] ?? "eventbooking"));
         if (options.Metrics.Enabled)
-            telemetry.WithMetrics(metrics => metrics.AddBookingMeters().AddPrometheusExporter());
+            telemetry.WithMetrics(metrics => metrics.AddBookingMeters(options.Metrics.Http).AddPrometheusExporter());
         if (!string.IsNullOrWhiteSpace(endpoint))
         {
             telemetry.WithTracing(tracing => tracing.AddBookingSources().AddOtlpExporter(otlp =>
@@ -54,10 +54,13 @@ public static class TelemetrySetup
         }
     }
 
-    public static MeterProviderBuilder AddBookingMeters(this MeterProviderBuilder metrics) => metrics
-        .AddMeter(BookingMetrics.MeterName, "MySqlConnector")
-        .AddAspNetCoreInstrumentation()
-        .AddRuntimeInstrumentation();
+    public static MeterProviderBuilder AddBookingMeters(this MeterProviderBuilder metrics, bool http = true)
+    {
+        metrics.AddMeter(BookingMetrics.MeterName, "MySqlConnector").AddRuntimeInstrumentation();
+        // The request duration and active requests (hosting) and the connections (Kestrel) only: routing's, the rate
+        // limiter's and the other per-request ASP.NET Core meters cost every request more and say little here.
+        return http ? metrics.AddMeter("Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel") : metrics;
+    }
 
     /// <summary>The activity sources a trace of this service is made of (tests add an in-memory exporter to the same).</summary>
     public static TracerProviderBuilder AddBookingSources(this TracerProviderBuilder tracing) => tracing
