@@ -32,10 +32,10 @@ public abstract class ProjectionRebuild(IEventStore store, IProjectionRebuilds r
     protected abstract IReadOnlySet<string> PayloadTypes { get; }
 
     /// <summary>Whether the fold can be restored from the documents a rebuild wrote so far; if not, every run starts over.</summary>
-    protected abstract bool CanResume { get; }
+    protected virtual bool CanResume => false;
 
     /// <summary>Restores the fold from the documents an interrupted rebuild wrote (called only when <see cref="CanResume"/>).</summary>
-    protected abstract Task LoadAsync(IProjectionRebuilds rebuilds, CancellationToken cancellationToken);
+    protected virtual Task LoadAsync(IProjectionRebuilds rebuilds, CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>Folds one event of a ticketed event's stream, putting the documents it changes into <paramref name="changed"/> by id.</summary>
     protected abstract void Apply(EventHeader header, Dictionary<string, VersionedDocument> changed);

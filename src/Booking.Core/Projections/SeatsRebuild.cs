@@ -21,11 +21,6 @@ public sealed class SeatsRebuild(
 
     protected override IReadOnlySet<string> PayloadTypes => AllTypes;
 
-    protected override bool CanResume => false;
-
-    protected override Task LoadAsync(IProjectionRebuilds rebuilds, CancellationToken cancellationToken) =>
-        throw new NotSupportedException("A seats rebuild always starts over.");
-
     protected override void Apply(EventHeader header, Dictionary<string, VersionedDocument> changed)
     {
         var before = _states.GetValueOrDefault(header.StreamId, TicketedEventState.Initial);

@@ -1,7 +1,5 @@
 using System.CommandLine;
 using Booking.Core.Projections;
-using Booking.Core.Serialization;
-using Booking.Core.TicketedEvents;
 using EventStore;
 using Spectre.Console;
 
@@ -27,21 +25,14 @@ internal static class ProjectionsCommand
     private static async Task<int> RebuildAsync(IEventStore store, string name, bool restart, CancellationToken cancellationToken)
     {
         var rebuilds = (IProjectionRebuilds)store;
-        ProjectionRebuild[] all = [new StatusRebuild(store, rebuilds), new SeatsRebuild(store, rebuilds)];
-        foreach (var rebuild in all.Where(r => name == "all" || r.Projection == Projections[name]))
-            await RebuildOneAsync(rebuild, restart, cancellationToken);
+        (string Name, ProjectionRebuild Rebuild)[] all = [("status", new StatusRebuild(store, rebuilds)), ("seats", new SeatsRebuild(store, rebuilds))];
+        foreach (var (projection, rebuild) in all.Where(r => name == "all" || r.Name == name))
+            await RebuildOneAsync(projection, rebuild, restart, cancellationToken);
         return 0;
     }
 
-    private static readonly Dictionary<string, string> Projections = new(StringComparer.Ordinal)
+    private static async Task RebuildOneAsync(string name, ProjectionRebuild rebuild, bool restart, CancellationToken cancellationToken)
     {
-        ["status"] = BookingEventTypes.StatusProjection,
-        ["seats"] = SeatsProjection.Projection,
-    };
-
-    private static async Task RebuildOneAsync(ProjectionRebuild rebuild, bool restart, CancellationToken cancellationToken)
-    {
-        var name = Projections.Single(p => p.Value == rebuild.Projection).Key;
         var result = await AnsiConsole.Progress().Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
             .StartAsync(async context =>
             {
