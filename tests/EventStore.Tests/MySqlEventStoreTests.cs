@@ -1,22 +1,7 @@
-using EventBooking.Migrations;
-using EventBooking.Testing;
 using EventStore.MySql;
 using EventStore.Tests.Contract;
 
 namespace EventStore.Tests;
-
-public sealed class MySqlDatabase : IAsyncLifetime
-{
-    public string ConnectionString { get; private set; } = string.Empty;
-
-    public async Task InitializeAsync()
-    {
-        ConnectionString = await MySqlServer.CreateDatabaseAsync("store");
-        SchemaMigrator.MigrateUp(StoreProvider.MySql, ConnectionString);
-    }
-
-    public Task DisposeAsync() => Task.CompletedTask;
-}
 
 public sealed class MySqlEventStoreTests(MySqlDatabase database) : EventStoreContract, IClassFixture<MySqlDatabase>
 {

@@ -1,28 +1,8 @@
-using EventBooking.Migrations;
 using EventStore.Sqlite;
 using EventStore.Tests.Contract;
 using Microsoft.Data.Sqlite;
 
 namespace EventStore.Tests;
-
-public sealed class SqliteDatabase : IDisposable
-{
-    private readonly string _directory = Directory.CreateTempSubdirectory("eventbooking-sqlite-").FullName;
-
-    public SqliteDatabase()
-    {
-        ConnectionString = $"Data Source={Path.Combine(_directory, "events.db")}";
-        SchemaMigrator.MigrateUp(StoreProvider.Sqlite, ConnectionString);
-    }
-
-    public string ConnectionString { get; }
-
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
-    }
-}
 
 public sealed class SqliteEventStoreTests(SqliteDatabase database) : EventStoreContract, IClassFixture<SqliteDatabase>
 {

@@ -5,7 +5,6 @@ using Booking.Core.Auditing;
 using Booking.Core.TicketedEvents;
 using Booking.Web.Api;
 using Booking.Web.Tests.Hosting;
-using EventBooking.Testing;
 using Xunit.Abstractions;
 
 namespace Booking.Web.Tests.DatabaseFaults;
