@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Booking.Core.Tests.Processing;
 
 /// <summary>Commands sent with an idempotency key, through the processors over a real store.</summary>
-public sealed class IdempotentProcessingTests : IDisposable
+public sealed class IdempotentProcessingTests : IAsyncLifetime
 {
     private static readonly UserId Alice = new(1);
     private static readonly UserId Bob = new(2);
@@ -17,7 +17,9 @@ public sealed class IdempotentProcessingTests : IDisposable
 
     private SqliteEventStore Store => _fixture.Store;
 
-    public void Dispose() => _fixture.Dispose();
+    public Task InitializeAsync() => _fixture.InitializeAsync();
+
+    public Task DisposeAsync() => _fixture.DisposeAsync();
 
     [Fact]
     public async Task SendAsync_with_a_key_twice_decides_once_and_replays_the_stored_answer()

@@ -3,7 +3,6 @@ using System.Diagnostics;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
-using Booking.Web.Api;
 
 namespace EventBooking.Testing.Histories;
 
@@ -14,6 +13,10 @@ namespace EventBooking.Testing.Histories;
 /// </summary>
 public sealed class HistoryRecorder
 {
+    // The problem types are the service's documented, stable contract (README), so they are spelt out here: a
+    // renamed type fails the histories instead of following along.
+    private const string ProblemPrefix = "urn:eventbooking:problem:";
+
     private readonly ConcurrentQueue<Operation> _operations = new();
 
     public IReadOnlyList<Operation> Operations => [.. _operations];
@@ -80,10 +83,10 @@ public sealed class HistoryRecorder
             (201, "waitlisted", _) => Outcome.Waitlisted,
             (200, "cancelled", _) => Outcome.Cancelled,
             (200, "left-waitlist", _) => Outcome.LeftWaitlist,
-            (409, _, Problems.AlreadyBooked) => Outcome.AlreadyBooked,
-            (409, _, Problems.AlreadyWaiting) => Outcome.AlreadyWaiting,
-            (404, _, Problems.NothingToCancel) => Outcome.NothingToCancel,
-            (404, _, Problems.EventNotFound) => Outcome.EventNotFound,
+            (409, _, ProblemPrefix + "already-booked") => Outcome.AlreadyBooked,
+            (409, _, ProblemPrefix + "already-waiting") => Outcome.AlreadyWaiting,
+            (404, _, ProblemPrefix + "nothing-to-cancel") => Outcome.NothingToCancel,
+            (404, _, ProblemPrefix + "event-not-found") => Outcome.EventNotFound,
             _ => Outcome.Unexpected,
         };
         return new Answer(
