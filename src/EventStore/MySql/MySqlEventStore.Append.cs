@@ -5,7 +5,7 @@ namespace EventStore.MySql;
 public sealed partial class MySqlEventStore
 {
     /// <inheritdoc />
-    public Task<AppendResult> AppendAsync(
+    public override Task<AppendResult> AppendAsync(
         string streamId,
         ExpectedVersion expected,
         IReadOnlyList<NewEvent> events,

@@ -3,7 +3,7 @@ namespace EventStore.MySql;
 public sealed partial class MySqlEventStore
 {
     /// <inheritdoc />
-    public async Task<bool> ConfirmVersionAsync(string streamId, long version, CancellationToken cancellationToken = default)
+    public override async Task<bool> ConfirmVersionAsync(string streamId, long version, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(streamId);
         ArgumentOutOfRangeException.ThrowIfNegative(version);

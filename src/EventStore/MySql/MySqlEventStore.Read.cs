@@ -6,7 +6,7 @@ namespace EventStore.MySql;
 public sealed partial class MySqlEventStore
 {
     /// <inheritdoc />
-    public async Task<IReadOnlyList<RecordedEvent>> ReadStreamAsync(
+    public override async Task<IReadOnlyList<RecordedEvent>> ReadStreamAsync(
         string streamId, long fromVersion = 1, int maxCount = int.MaxValue, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(streamId);
@@ -21,11 +21,11 @@ public sealed partial class MySqlEventStore
     }
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<RecordedEvent>> ReadAllAsync(long fromPosition, int maxCount, CancellationToken cancellationToken = default) =>
+    public override Task<IReadOnlyList<RecordedEvent>> ReadAllAsync(long fromPosition, int maxCount, CancellationToken cancellationToken = default) =>
         ReadGlobalOrderAsync(MySqlStatements.ReadAll, fromPosition, maxCount, null, ToRecordedEvent, cancellationToken);
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<EventHeader>> ReadAllHeadersAsync(
+    public override Task<IReadOnlyList<EventHeader>> ReadAllHeadersAsync(
         long fromPosition, int maxCount, IReadOnlySet<string> payloadTypes, CancellationToken cancellationToken = default) =>
         ReadGlobalOrderAsync(MySqlStatements.ReadAllHeaders, fromPosition, maxCount, PayloadTypeList.Format(payloadTypes), ToEventHeader, cancellationToken);
 
@@ -48,7 +48,7 @@ public sealed partial class MySqlEventStore
     }
 
     /// <inheritdoc />
-    public async Task<long> ReadHeadPositionAsync(CancellationToken cancellationToken = default)
+    public override async Task<long> ReadHeadPositionAsync(CancellationToken cancellationToken = default)
     {
         var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
@@ -59,7 +59,7 @@ public sealed partial class MySqlEventStore
     }
 
     /// <inheritdoc />
-    public async Task<StreamMetadata?> GetStreamAsync(string streamId, CancellationToken cancellationToken = default)
+    public override async Task<StreamMetadata?> GetStreamAsync(string streamId, CancellationToken cancellationToken = default)
     {
         var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
@@ -73,7 +73,7 @@ public sealed partial class MySqlEventStore
     }
 
     /// <inheritdoc />
-    public async Task<StoredDocument<T>?> LoadDocumentAsync<T>(string projection, string id, CancellationToken cancellationToken = default)
+    public override async Task<StoredDocument<T>?> LoadDocumentAsync<T>(string projection, string id, CancellationToken cancellationToken = default)
     {
         var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
@@ -87,7 +87,7 @@ public sealed partial class MySqlEventStore
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<StoredDocument<T>>> ListDocumentsAsync<T>(string projection, int maxCount, CancellationToken cancellationToken = default)
+    public override async Task<IReadOnlyList<StoredDocument<T>>> ListDocumentsAsync<T>(string projection, int maxCount, CancellationToken cancellationToken = default)
     {
         var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))

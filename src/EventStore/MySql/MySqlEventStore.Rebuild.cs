@@ -2,12 +2,12 @@ using MySqlConnector;
 
 namespace EventStore.MySql;
 
-public sealed partial class MySqlEventStore : IProjectionRebuilds
+public sealed partial class MySqlEventStore
 {
     private const int DocumentsPerStatement = 500;
 
     /// <inheritdoc />
-    public async Task<long> BeginRebuildAsync(string projection, bool restart, CancellationToken cancellationToken = default)
+    public override async Task<long> BeginRebuildAsync(string projection, bool restart, CancellationToken cancellationToken = default)
     {
         var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
@@ -27,7 +27,7 @@ public sealed partial class MySqlEventStore : IProjectionRebuilds
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<StoredDocument<T>>> LoadRebuildDocumentsAsync<T>(string projection, CancellationToken cancellationToken = default)
+    public override async Task<IReadOnlyList<StoredDocument<T>>> LoadRebuildDocumentsAsync<T>(string projection, CancellationToken cancellationToken = default)
     {
         var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
@@ -38,7 +38,7 @@ public sealed partial class MySqlEventStore : IProjectionRebuilds
     }
 
     /// <inheritdoc />
-    public async Task WriteRebuildAsync(string projection, IReadOnlyList<VersionedDocument> documents, long checkpoint, CancellationToken cancellationToken = default)
+    public override async Task WriteRebuildAsync(string projection, IReadOnlyList<VersionedDocument> documents, long checkpoint, CancellationToken cancellationToken = default)
     {
         var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
@@ -56,7 +56,7 @@ public sealed partial class MySqlEventStore : IProjectionRebuilds
     }
 
     /// <inheritdoc />
-    public async Task SwapInAsync(string projection, CancellationToken cancellationToken = default)
+    public override async Task SwapInAsync(string projection, CancellationToken cancellationToken = default)
     {
         var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
@@ -67,7 +67,7 @@ public sealed partial class MySqlEventStore : IProjectionRebuilds
     }
 
     /// <inheritdoc />
-    public async Task WriteIfNewerAsync(string projection, IReadOnlyList<VersionedDocument> documents, CancellationToken cancellationToken = default)
+    public override async Task WriteIfNewerAsync(string projection, IReadOnlyList<VersionedDocument> documents, CancellationToken cancellationToken = default)
     {
         var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))

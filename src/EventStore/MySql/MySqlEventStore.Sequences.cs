@@ -1,9 +1,9 @@
 namespace EventStore.MySql;
 
-public sealed partial class MySqlEventStore : ISequenceNumbers
+public sealed partial class MySqlEventStore
 {
     /// <inheritdoc />
-    public Task<long> NextAsync(string name, CancellationToken cancellationToken = default)
+    public override Task<long> NextAsync(string name, CancellationToken cancellationToken = default)
     {
         SequenceName.Validate(name);
         return MySqlErrors.RetryTransientAsync(() => NextOnceAsync(name, cancellationToken), () => IsGalera == true, cancellationToken, MySqlErrors.MaxAttemptsOnOneHotRow);

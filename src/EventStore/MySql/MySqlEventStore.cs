@@ -1,10 +1,11 @@
 using System.Runtime.CompilerServices;
+using EventStore.Sql;
 using MySqlConnector;
 
 namespace EventStore.MySql;
 
 /// <summary>The event store over MySQL or MariaDB (InnoDB). Schema: migrations/ (streams, events, documents).</summary>
-public sealed partial class MySqlEventStore : IEventStore
+public sealed partial class MySqlEventStore : SqlEventStore
 {
     private readonly string _connectionString;
     private readonly EventTypeMap _types;

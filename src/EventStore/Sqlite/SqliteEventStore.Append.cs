@@ -9,7 +9,7 @@ public sealed partial class SqliteEventStore
     private const int SqliteConstraintUnique = 2067;
 
     /// <inheritdoc />
-    public async Task<AppendResult> AppendAsync(
+    public override async Task<AppendResult> AppendAsync(
         string streamId,
         ExpectedVersion expected,
         IReadOnlyList<NewEvent> events,

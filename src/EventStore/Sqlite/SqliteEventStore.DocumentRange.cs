@@ -3,7 +3,7 @@ namespace EventStore.Sqlite;
 public sealed partial class SqliteEventStore
 {
     /// <inheritdoc />
-    public async Task<IReadOnlyList<DocumentEntry<T>>> ListDocumentsAsync<T>(string projection, DocumentRange range, CancellationToken cancellationToken = default)
+    public override async Task<IReadOnlyList<DocumentEntry<T>>> ListDocumentsAsync<T>(string projection, DocumentRange range, CancellationToken cancellationToken = default)
     {
         PrefixRange.Validate(range);
         var upper = PrefixRange.UpperBound(range.Prefix);

@@ -6,7 +6,7 @@ namespace EventStore.Sqlite;
 public sealed partial class SqliteEventStore
 {
     /// <inheritdoc />
-    public async Task<IReadOnlyList<RecordedEvent>> ReadStreamAsync(
+    public override async Task<IReadOnlyList<RecordedEvent>> ReadStreamAsync(
         string streamId, long fromVersion = 1, int maxCount = int.MaxValue, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(streamId);
@@ -21,7 +21,7 @@ public sealed partial class SqliteEventStore
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<RecordedEvent>> ReadAllAsync(long fromPosition, int maxCount, CancellationToken cancellationToken = default)
+    public override async Task<IReadOnlyList<RecordedEvent>> ReadAllAsync(long fromPosition, int maxCount, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxCount);
         var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -35,7 +35,7 @@ public sealed partial class SqliteEventStore
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<EventHeader>> ReadAllHeadersAsync(
+    public override async Task<IReadOnlyList<EventHeader>> ReadAllHeadersAsync(
         long fromPosition, int maxCount, IReadOnlySet<string> payloadTypes, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxCount);
@@ -61,7 +61,7 @@ public sealed partial class SqliteEventStore
     }
 
     /// <inheritdoc />
-    public async Task<long> ReadHeadPositionAsync(CancellationToken cancellationToken = default)
+    public override async Task<long> ReadHeadPositionAsync(CancellationToken cancellationToken = default)
     {
         var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
@@ -72,11 +72,11 @@ public sealed partial class SqliteEventStore
     }
 
     /// <inheritdoc />
-    public async Task<bool> ConfirmVersionAsync(string streamId, long version, CancellationToken cancellationToken = default) =>
+    public override async Task<bool> ConfirmVersionAsync(string streamId, long version, CancellationToken cancellationToken = default) =>
         ((await GetStreamAsync(streamId, cancellationToken).ConfigureAwait(false))?.Version ?? 0) == version;
 
     /// <inheritdoc />
-    public async Task<StreamMetadata?> GetStreamAsync(string streamId, CancellationToken cancellationToken = default)
+    public override async Task<StreamMetadata?> GetStreamAsync(string streamId, CancellationToken cancellationToken = default)
     {
         var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
@@ -90,7 +90,7 @@ public sealed partial class SqliteEventStore
     }
 
     /// <inheritdoc />
-    public async Task<StoredDocument<T>?> LoadDocumentAsync<T>(string projection, string id, CancellationToken cancellationToken = default)
+    public override async Task<StoredDocument<T>?> LoadDocumentAsync<T>(string projection, string id, CancellationToken cancellationToken = default)
     {
         var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
@@ -104,7 +104,7 @@ public sealed partial class SqliteEventStore
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<StoredDocument<T>>> ListDocumentsAsync<T>(string projection, int maxCount, CancellationToken cancellationToken = default)
+    public override async Task<IReadOnlyList<StoredDocument<T>>> ListDocumentsAsync<T>(string projection, int maxCount, CancellationToken cancellationToken = default)
     {
         var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))

@@ -2,12 +2,12 @@ using Microsoft.Data.Sqlite;
 
 namespace EventStore.Sqlite;
 
-public sealed partial class SqliteEventStore : IProjectionRebuilds
+public sealed partial class SqliteEventStore
 {
     private const int DocumentsPerStatement = 500;
 
     /// <inheritdoc />
-    public async Task<long> BeginRebuildAsync(string projection, bool restart, CancellationToken cancellationToken = default)
+    public override async Task<long> BeginRebuildAsync(string projection, bool restart, CancellationToken cancellationToken = default)
     {
         if (!restart)
         {
@@ -26,7 +26,7 @@ public sealed partial class SqliteEventStore : IProjectionRebuilds
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<StoredDocument<T>>> LoadRebuildDocumentsAsync<T>(string projection, CancellationToken cancellationToken = default)
+    public override async Task<IReadOnlyList<StoredDocument<T>>> LoadRebuildDocumentsAsync<T>(string projection, CancellationToken cancellationToken = default)
     {
         var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
@@ -37,7 +37,7 @@ public sealed partial class SqliteEventStore : IProjectionRebuilds
     }
 
     /// <inheritdoc />
-    public Task WriteRebuildAsync(string projection, IReadOnlyList<VersionedDocument> documents, long checkpoint, CancellationToken cancellationToken = default) =>
+    public override Task WriteRebuildAsync(string projection, IReadOnlyList<VersionedDocument> documents, long checkpoint, CancellationToken cancellationToken = default) =>
         WriteAsync(projection, null, async (connection, transaction) =>
         {
             await UpsertAsync(connection, transaction, "documents_rebuild", projection, documents, onlyNewer: false, cancellationToken).ConfigureAwait(false);
@@ -47,11 +47,11 @@ public sealed partial class SqliteEventStore : IProjectionRebuilds
         }, cancellationToken);
 
     /// <inheritdoc />
-    public Task SwapInAsync(string projection, CancellationToken cancellationToken = default) =>
+    public override Task SwapInAsync(string projection, CancellationToken cancellationToken = default) =>
         WriteAsync(projection, SqliteRebuildStatements.Swap, null, cancellationToken);
 
     /// <inheritdoc />
-    public Task WriteIfNewerAsync(string projection, IReadOnlyList<VersionedDocument> documents, CancellationToken cancellationToken = default) =>
+    public override Task WriteIfNewerAsync(string projection, IReadOnlyList<VersionedDocument> documents, CancellationToken cancellationToken = default) =>
         WriteAsync(projection, null, (connection, transaction) =>
             UpsertAsync(connection, transaction, "documents", projection, documents, onlyNewer: true, cancellationToken), cancellationToken);
 

@@ -5,7 +5,7 @@ namespace EventStore.Sqlite;
 public sealed partial class SqliteEventStore
 {
     /// <inheritdoc />
-    public async Task SaveDocumentsAsync(
+    public override async Task SaveDocumentsAsync(
         string streamId, ExpectedVersion expected, IReadOnlyList<ProjectionDocument> documents, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(streamId);

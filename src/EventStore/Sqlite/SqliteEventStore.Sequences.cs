@@ -2,10 +2,10 @@ using System.Globalization;
 
 namespace EventStore.Sqlite;
 
-public sealed partial class SqliteEventStore : ISequenceNumbers
+public sealed partial class SqliteEventStore
 {
     /// <inheritdoc />
-    public async Task<long> NextAsync(string name, CancellationToken cancellationToken = default)
+    public override async Task<long> NextAsync(string name, CancellationToken cancellationToken = default)
     {
         SequenceName.Validate(name);
         await _writer.WaitAsync(cancellationToken).ConfigureAwait(false);

@@ -1,3 +1,4 @@
+using EventStore.Sql;
 using Microsoft.Data.Sqlite;
 
 namespace EventStore.Sqlite;
@@ -6,7 +7,7 @@ namespace EventStore.Sqlite;
 /// The embedded event store: one SQLite file, so the service runs with no database server.
 /// Same contract as the MySQL store; writers are serialized (SQLite has one writer at a time).
 /// </summary>
-public sealed partial class SqliteEventStore : IEventStore, IDisposable
+public sealed partial class SqliteEventStore : SqlEventStore, IDisposable
 {
     private readonly string _connectionString;
     private readonly EventTypeMap _types;
