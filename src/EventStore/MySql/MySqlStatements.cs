@@ -4,11 +4,9 @@ using MySqlConnector;
 
 namespace EventStore.MySql;
 
-/// <summary>Every SQL statement the MySQL store sends, in one place. The schema itself lives in migrations/.</summary>
+/// <summary>The SQL only the MySQL store sends (the rest is in <see cref="Sql.SqlStatements"/>). The schema itself lives in migrations/.</summary>
 internal static class MySqlStatements
 {
-    private const string EventColumns = "position, event_id, stream_id, version, type, data, correlation_id, causation_id, recorded_at";
-
     private const string HeaderColumns = "position, stream_id, version, type, IF(LOCATE(CONCAT(',', type, ','), @types) > 0, data, NULL)";
 
     /// <summary>
@@ -19,47 +17,16 @@ internal static class MySqlStatements
         "SET TRANSACTION ISOLATION LEVEL READ COMMITTED; START TRANSACTION; " +
         "SELECT version FROM streams WHERE stream_id = @stream FOR UPDATE;";
 
-    public const string SelectStream = "SELECT stream_id, version, created_at, updated_at FROM streams WHERE stream_id = @stream;";
-
-    public const string SelectStreamVersion = "SELECT version FROM streams WHERE stream_id = @stream;";
-
     /// <summary>A write that changes the stream row only if it is at @version, so that it certifies on Galera.</summary>
     public const string ConfirmAbsent = "UPDATE event_positions SET confirmations = confirmations + 1 WHERE id = 1;";
 
     public const string ConfirmVersion = "UPDATE streams SET confirmations = confirmations + 1 WHERE stream_id = @stream AND version = @version;";
-
-    public const string ReadStream =
-        $"SELECT {EventColumns} FROM events WHERE stream_id = @stream AND version >= @from ORDER BY version LIMIT @max;";
-
-    /// <summary>
-    /// The global order: a plain (snapshot) read is enough, because positions are handed out in commit order (see
-    /// <see cref="ConditionalAppend"/>), so whatever a snapshot shows is a prefix of the order.
-    /// </summary>
-    public const string ReadAll = $"SELECT {EventColumns} FROM events WHERE position >= @from ORDER BY position LIMIT @max;";
 
     /// <summary>
     /// The global order as a projection folds it: the payload only for types listed in @types (",a,b,"), so the
     /// rest of the row never leaves the server.
     /// </summary>
     public const string ReadAllHeaders = $"SELECT {HeaderColumns} FROM events WHERE position >= @from ORDER BY position LIMIT @max;";
-
-    public const string HeadPosition = "SELECT COALESCE(MAX(position), 0) FROM events;";
-
-    public const string ListDocuments =
-        $"SELECT data, stream_version, updated_at FROM documents WHERE projection = @projection AND {Tombstone.Excluded} ORDER BY updated_at DESC LIMIT @max;";
-
-    /// <summary>
-    /// A page of a projection's live documents in id order (see <see cref="DocumentRange"/>): the prefix as a range
-    /// on the key, @upper and @after only when the range has them; @projection, @prefix and @max always.
-    /// </summary>
-    public static string ListDocumentRange(bool upper, bool after, bool descending) =>
-        "SELECT id, data, stream_version, updated_at FROM documents WHERE projection = @projection AND id >= @prefix" +
-        (upper ? " AND id < @upper" : string.Empty) +
-        (after ? (descending ? " AND id < @after" : " AND id > @after") : string.Empty) +
-        $" AND {Tombstone.Excluded} ORDER BY id" + (descending ? " DESC" : string.Empty) + " LIMIT @max;";
-
-    public const string LoadDocument =
-        $"SELECT data, stream_version, updated_at FROM documents WHERE projection = @projection AND id = @id AND {Tombstone.Excluded};";
 
     /// <summary>
     /// Raises (or creates at 1) the counter of sequence @name and reports the new value as LAST_INSERT_ID(): on a
@@ -238,17 +205,4 @@ internal static class MySqlStatements
     }
 
     private static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
-
-    public static string SelectEventIdentities(IReadOnlyList<PreparedEvent> events, MySqlParameterCollection parameters)
-    {
-        var sql = new StringBuilder("SELECT event_id, stream_id, version, position FROM events WHERE event_id IN (");
-        for (var i = 0; i < events.Count; i++)
-        {
-            var name = "@id" + i.ToString(CultureInfo.InvariantCulture);
-            sql.Append(i > 0 ? "," : string.Empty).Append(name);
-            parameters.AddWithValue(name, Guids.ToBytes(events[i].EventId));
-        }
-
-        return sql.Append(");").ToString();
-    }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using EventStore.Sql;
 using MySqlConnector;
 
 namespace EventStore.MySql;
@@ -80,7 +81,7 @@ internal sealed class MySqlWriteScript
         command.CommandText = sql.Append("COMMIT;").ToString();
         try
         {
-            return await MySqlEventStore.FirstInt64Async(command, cancellationToken).ConfigureAwait(false);
+            return await command.FirstInt64Async(cancellationToken).ConfigureAwait(false);
         }
         catch (MySqlException e) when (e.Number == RowCountGuardError)
         {

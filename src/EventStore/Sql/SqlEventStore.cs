@@ -1,64 +1,46 @@
+using System.Data.Common;
+
 namespace EventStore.Sql;
 
 /// <summary>
 /// The event store over a SQL database (<see cref="MySql.MySqlEventStore"/>, <see cref="Sqlite.SqliteEventStore"/>):
-/// every surface of the store in one object, which the service registers once per interface.
+/// every surface of the store in one object, which the service registers once per interface. This class owns what the
+/// providers share over ADO.NET: the reads and the rows they map, the document listings, the answer to a refused
+/// append and the plumbing of projection rebuilds. A provider brings its connection, its SQL where it differs, how it
+/// writes in a transaction and which of its errors mean that a write was refused.
 /// </summary>
-public abstract class SqlEventStore : IEventStore, IProjectionRebuilds, ISequenceNumbers
+public abstract partial class SqlEventStore : IEventStore, IProjectionRebuilds, ISequenceNumbers
 {
-    private protected SqlEventStore()
+    private protected SqlEventStore(string connectionString, EventTypeMap types, TimeProvider? time)
     {
+        ArgumentException.ThrowIfNullOrEmpty(connectionString);
+        ArgumentNullException.ThrowIfNull(types);
+        Types = types;
+        Time = time ?? TimeProvider.System;
     }
 
-    /// <inheritdoc />
-    public abstract Task<AppendResult> AppendAsync(
-        string streamId, ExpectedVersion expected, IReadOnlyList<NewEvent> events, IReadOnlyList<ProjectionDocument>? documents = null, CancellationToken cancellationToken = default);
+    private protected EventTypeMap Types { get; }
 
-    /// <inheritdoc />
-    public abstract Task SaveDocumentsAsync(string streamId, ExpectedVersion expected, IReadOnlyList<ProjectionDocument> documents, CancellationToken cancellationToken = default);
+    private protected TimeProvider Time { get; }
 
-    /// <inheritdoc />
-    public abstract Task<IReadOnlyList<RecordedEvent>> ReadStreamAsync(string streamId, long fromVersion = 1, int maxCount = int.MaxValue, CancellationToken cancellationToken = default);
+    /// <summary>Opens a connection, set up as the provider's every command expects.</summary>
+    private protected abstract Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken);
 
-    /// <inheritdoc />
-    public abstract Task<IReadOnlyList<RecordedEvent>> ReadAllAsync(long fromPosition, int maxCount, CancellationToken cancellationToken = default);
+    /// <summary>A stored UTC time: the databases keep times in different types.</summary>
+    private protected abstract DateTime ReadTime(DbDataReader row, int ordinal);
 
-    /// <inheritdoc />
-    public abstract Task<long> ReadHeadPositionAsync(CancellationToken cancellationToken = default);
+    /// <summary>A UTC time as the provider stores it, for a parameter.</summary>
+    private protected abstract object TimeValue(DateTime utc);
 
-    /// <inheritdoc />
-    public abstract Task<StreamMetadata?> GetStreamAsync(string streamId, CancellationToken cancellationToken = default);
-
-    /// <inheritdoc />
-    public abstract Task<bool> ConfirmVersionAsync(string streamId, long version, CancellationToken cancellationToken = default);
-
-    /// <inheritdoc />
-    public abstract Task<StoredDocument<T>?> LoadDocumentAsync<T>(string projection, string id, CancellationToken cancellationToken = default);
-
-    /// <inheritdoc />
-    public abstract Task<IReadOnlyList<StoredDocument<T>>> ListDocumentsAsync<T>(string projection, int maxCount, CancellationToken cancellationToken = default);
-
-    /// <inheritdoc />
-    public abstract Task<IReadOnlyList<DocumentEntry<T>>> ListDocumentsAsync<T>(string projection, DocumentRange range, CancellationToken cancellationToken = default);
-
-    /// <inheritdoc />
-    public abstract Task<long> BeginRebuildAsync(string projection, bool restart, CancellationToken cancellationToken = default);
-
-    /// <inheritdoc />
-    public abstract Task<IReadOnlyList<EventHeader>> ReadAllHeadersAsync(long fromPosition, int maxCount, IReadOnlySet<string> payloadTypes, CancellationToken cancellationToken = default);
-
-    /// <inheritdoc />
-    public abstract Task<IReadOnlyList<StoredDocument<T>>> LoadRebuildDocumentsAsync<T>(string projection, CancellationToken cancellationToken = default);
-
-    /// <inheritdoc />
-    public abstract Task WriteRebuildAsync(string projection, IReadOnlyList<VersionedDocument> documents, long checkpoint, CancellationToken cancellationToken = default);
-
-    /// <inheritdoc />
-    public abstract Task SwapInAsync(string projection, CancellationToken cancellationToken = default);
-
-    /// <inheritdoc />
-    public abstract Task WriteIfNewerAsync(string projection, IReadOnlyList<VersionedDocument> documents, CancellationToken cancellationToken = default);
-
-    /// <inheritdoc />
-    public abstract Task<long> NextAsync(string name, CancellationToken cancellationToken = default);
+    /// <summary>Opens a connection, runs one query on it and maps every row.</summary>
+    private protected async Task<IReadOnlyList<T>> QueryAsync<T>(Func<DbConnection, DbCommand> query, Func<DbDataReader, T> map, CancellationToken cancellationToken)
+    {
+        var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            var command = query(connection);
+            await using (command.ConfigureAwait(false))
+                return await command.ReadRowsAsync(map, cancellationToken).ConfigureAwait(false);
+        }
+    }
 }
