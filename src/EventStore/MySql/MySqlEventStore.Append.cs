@@ -32,7 +32,9 @@ public sealed partial class MySqlEventStore
             try
             {
                 var firstPosition = await WriteAsync(
-                    connection, parameters => MySqlStatements.ConditionalAppend([new VersionedAppend(append, previous)], versionsLocked: !exact, parameters), cancellationToken).ConfigureAwait(false);
+                    connection, parameters => exact
+                        ? MySqlStatements.ConditionalAppend([new VersionedAppend(append, previous)], parameters)
+                        : MySqlStatements.AppendToLockedStreams([new VersionedAppend(append, previous)], parameters), cancellationToken).ConfigureAwait(false);
                 return append.ResultAfter(previous, firstPosition);
             }
             catch (Exception e) when (e is MySqlException or StreamNotWrittenException)

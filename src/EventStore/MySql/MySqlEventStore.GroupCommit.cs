@@ -155,7 +155,7 @@ public sealed partial class MySqlEventStore
             {
                 try
                 {
-                    var first = await WriteAsync(connection, parameters => MySqlStatements.ConditionalAppend(expected, versionsLocked: false, parameters), CancellationToken.None)
+                    var first = await WriteAsync(connection, parameters => MySqlStatements.ConditionalAppend(expected, parameters), CancellationToken.None)
                         .ConfigureAwait(false);
                     return Written(expected, Enumerable.Range(0, group.Count).ToList(), first, results);
                 }
@@ -192,7 +192,7 @@ public sealed partial class MySqlEventStore
             long position;
             try
             {
-                position = await WriteAsync(connection, parameters => MySqlStatements.ConditionalAppend(accepted, versionsLocked: true, parameters), CancellationToken.None)
+                position = await WriteAsync(connection, parameters => MySqlStatements.AppendToLockedStreams(accepted, parameters), CancellationToken.None)
                     .ConfigureAwait(false);
             }
             catch (Exception e) when (e is MySqlException or StreamNotWrittenException)

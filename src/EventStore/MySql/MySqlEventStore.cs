@@ -16,7 +16,7 @@ public sealed partial class MySqlEventStore : SqlEventStore
     public MySqlEventStore(string connectionString, EventTypeMap types, TimeProvider? time = null, MySqlStoreOptions? options = null)
         : base(connectionString, types, time)
     {
-        // The append's guard assigns a user variable (see MySqlStatements.ConditionalAppend).
+        // The append's row-count guard assigns a user variable (see MySqlWriteScript).
         _connectionString = new MySqlConnectionStringBuilder(connectionString) { DateTimeKind = MySqlDateTimeKind.Utc, AllowUserVariables = true }.ConnectionString;
         _options = options ?? new MySqlStoreOptions();
         _options.Validate();

@@ -21,7 +21,7 @@ internal static class SqlStatements
 
     /// <summary>
     /// The global order: a plain (snapshot) read is enough, because both stores hand positions out in commit order
-    /// (MySQL: the counter row, locked from the events INSERT to COMMIT, see <c>MySqlStatements.ConditionalAppend</c>;
+    /// (MySQL: the counter row, locked from the events INSERT to COMMIT, see <c>MySqlStatements.PositionsAndEvents</c>;
     /// SQLite: one writer at a time), so whatever a read shows is a prefix of the order: no high-water mark needed.
     /// </summary>
     public const string ReadAll = $"SELECT {EventColumns} FROM events WHERE position >= @from ORDER BY position LIMIT @max;";
