@@ -148,58 +148,74 @@ public sealed partial class MySqlEventStore
         {
             if (AsExpected(group) is { } expected)
             {
-                try
-                {
-                    var first = await WriteAsync(connection, parameters => MySqlStatements.ConditionalAppend(expected, parameters), CancellationToken.None)
-                        .ConfigureAwait(false);
-                    return Wrote(group.Count, expected, Enumerable.Range(0, group.Count).ToList(), first);
-                }
-                catch (Exception e) when (e is MySqlException or StreamNotWrittenException)
-                {
-                    await TryExecuteAsync(connection, MySqlStatements.Rollback).ConfigureAwait(false);
-                    if (e is MySqlException m && m.IsTransient())
-                        throw;
-                    if (!IsRefusal(e))
-                        return new GroupOutcome.WroteNothing(NothingWritten.WriteFailed);
-                }
+                var outcome = await WriteAsExpectedAsync(connection, group, expected).ConfigureAwait(false);
+                if (outcome is not GroupOutcome.WroteNothing { Reason: NothingWritten.StaleVersion })
+                    return outcome;
             }
 
-            var versions = await LockStreamsAsync(connection, group).ConfigureAwait(false);
-            var accepted = new List<VersionedAppend>(group.Count);
-            var acceptedIndexes = new List<int>(group.Count);
-            for (var i = 0; i < group.Count; i++)
-            {
-                var append = group[i].Append;
-                var current = versions.GetValueOrDefault(append.StreamId);
-                if (current != group[i].ExpectedVersion)
-                    continue;
-                accepted.Add(new VersionedAppend(append, current));
-                acceptedIndexes.Add(i);
-                versions[append.StreamId] = current + append.Events.Count;
-            }
-
-            if (accepted.Count == 0)
-            {
-                await ExecuteAsync(connection, MySqlStatements.Rollback, CancellationToken.None).ConfigureAwait(false);
-                return new GroupOutcome.WroteNothing(NothingWritten.NoneAtItsVersion);
-            }
-
-            long position;
-            try
-            {
-                position = await WriteAsync(connection, parameters => MySqlStatements.AppendToLockedStreams(accepted, parameters), CancellationToken.None)
-                    .ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is MySqlException or StreamNotWrittenException)
-            {
-                await TryExecuteAsync(connection, MySqlStatements.Rollback).ConfigureAwait(false);
-                if (e is MySqlException m && m.IsTransient())
-                    throw;
-                return new GroupOutcome.WroteNothing(NothingWritten.WriteFailed);
-            }
-
-            return Wrote(group.Count, accepted, acceptedIndexes, position);
+            return await WriteMatchingUnderLockAsync(connection, group).ConfigureAwait(false);
         }
+    }
+
+    private async Task<GroupOutcome> WriteAsExpectedAsync(MySqlConnection connection, List<PendingAppend> group, List<VersionedAppend> expected)
+    {
+        try
+        {
+            var first = await WriteAsync(connection, parameters => MySqlStatements.ConditionalAppend(expected, parameters), CancellationToken.None).ConfigureAwait(false);
+            return Wrote(group.Count, expected, Enumerable.Range(0, group.Count).ToList(), first);
+        }
+        catch (Exception e) when (e is MySqlException or StreamNotWrittenException)
+        {
+            await TryExecuteAsync(connection, MySqlStatements.Rollback).ConfigureAwait(false);
+            if (e is MySqlException m && m.IsTransient())
+                throw;
+            return new GroupOutcome.WroteNothing(IsRefusal(e) ? NothingWritten.StaleVersion : NothingWritten.WriteFailed);
+        }
+    }
+
+    private async Task<GroupOutcome> WriteMatchingUnderLockAsync(MySqlConnection connection, List<PendingAppend> group)
+    {
+        var (accepted, acceptedIndexes) = Matching(group, await LockStreamsAsync(connection, group).ConfigureAwait(false));
+        if (accepted.Count == 0)
+        {
+            await ExecuteAsync(connection, MySqlStatements.Rollback, CancellationToken.None).ConfigureAwait(false);
+            return new GroupOutcome.WroteNothing(NothingWritten.NoneAtItsVersion);
+        }
+
+        long position;
+        try
+        {
+            position = await WriteAsync(connection, parameters => MySqlStatements.AppendToLockedStreams(accepted, parameters), CancellationToken.None)
+                .ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is MySqlException or StreamNotWrittenException)
+        {
+            await TryExecuteAsync(connection, MySqlStatements.Rollback).ConfigureAwait(false);
+            if (e is MySqlException m && m.IsTransient())
+                throw;
+            return new GroupOutcome.WroteNothing(NothingWritten.WriteFailed);
+        }
+
+        return Wrote(group.Count, accepted, acceptedIndexes, position);
+    }
+
+    // The appends whose streams are at the versions they expect (read under lock), each one after the other in queue order.
+    private static (List<VersionedAppend> Appends, List<int> Indexes) Matching(List<PendingAppend> group, Dictionary<string, long> versions)
+    {
+        var accepted = new List<VersionedAppend>(group.Count);
+        var indexes = new List<int>(group.Count);
+        for (var i = 0; i < group.Count; i++)
+        {
+            var append = group[i].Append;
+            var current = versions.GetValueOrDefault(append.StreamId);
+            if (current != group[i].ExpectedVersion)
+                continue;
+            accepted.Add(new VersionedAppend(append, current));
+            indexes.Add(i);
+            versions[append.StreamId] = current + append.Events.Count;
+        }
+
+        return (accepted, indexes);
     }
 
     // The appends as the group expects them, if every append to a stream expects the version the one before leaves.
@@ -254,30 +270,5 @@ public sealed partial class MySqlEventStore
 
             return versions;
         }
-    }
-
-    private sealed class PendingAppend(PreparedAppend append, long expectedVersion, CancellationToken cancellationToken)
-    {
-        private readonly TaskCompletionSource<AppendResult> _result = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public PreparedAppend Append => append;
-
-        public long ExpectedVersion => expectedVersion;
-
-        public CancellationToken CancellationToken => cancellationToken;
-
-        public Task<AppendResult> Result => _result.Task;
-
-        public void Complete(AppendResult result) => _result.TrySetResult(result);
-
-        public void Fail(Exception error)
-        {
-            if (error is OperationCanceledException && cancellationToken.IsCancellationRequested)
-                _result.TrySetCanceled(cancellationToken);
-            else
-                _result.TrySetException(error);
-        }
-
-        public void Cancel() => _result.TrySetCanceled(cancellationToken);
     }
 }

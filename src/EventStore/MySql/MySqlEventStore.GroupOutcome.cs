@@ -42,6 +42,12 @@ public sealed partial class MySqlEventStore
         /// </summary>
         WriteFailed,
 
+        /// <summary>
+        /// The optimistic write found a version stale, or a row that must be new existing: it wrote nothing, and the
+        /// versions are then read under lock (never the final outcome of a group).
+        /// </summary>
+        StaleVersion,
+
         /// <summary>Under lock, no append found its stream at the version it expected.</summary>
         NoneAtItsVersion,
 
