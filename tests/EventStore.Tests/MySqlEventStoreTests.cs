@@ -1,6 +1,7 @@
 using EventBooking.Migrations;
 using EventBooking.Testing;
 using EventStore.MySql;
+using EventStore.Sql;
 using EventStore.Tests.Contract;
 
 namespace EventStore.Tests;
@@ -20,7 +21,7 @@ public sealed class MySqlDatabase : IAsyncLifetime
 
 public sealed class MySqlEventStoreTests(MySqlDatabase database) : EventStoreContract, IClassFixture<MySqlDatabase>
 {
-    protected override IEventStore Store => field ??= new MySqlEventStore(database.ConnectionString, TestEvents.Map(), Time);
+    protected override SqlEventStore Store => field ??= new MySqlEventStore(database.ConnectionString, TestEvents.Map(), Time);
 
     protected override Task<IAsyncDisposable> HoldDocumentAsync(string documentId) => MySqlLocks.HoldDocumentAsync(database.ConnectionString, documentId);
 
