@@ -1,3 +1,4 @@
+using EventStore.Sql;
 using EventStore.Sqlite;
 using EventStore.Tests.Contract;
 using Microsoft.Data.Sqlite;
@@ -6,7 +7,7 @@ namespace EventStore.Tests;
 
 public sealed class SqliteEventStoreTests(SqliteDatabase database) : EventStoreContract, IClassFixture<SqliteDatabase>
 {
-    protected override IEventStore Store => field ??= new SqliteEventStore(database.ConnectionString, TestEvents.Map(), Time);
+    protected override SqlEventStore Store => field ??= new SqliteEventStore(database.ConnectionString, TestEvents.Map(), Time);
 
     // SQLite has one writer at a time: holding a write transaction stops every append before it starts.
     protected override async Task<IAsyncDisposable> HoldDocumentAsync(string documentId)

@@ -9,7 +9,7 @@ namespace Booking.Core.Projections;
 /// interrupted rebuild starts over.
 /// </summary>
 public sealed class SeatsRebuild(
-    IEventStore store, IProjectionRebuilds rebuilds, int pageSize = ProjectionRebuild.PageSize, int checkpointEvery = ProjectionRebuild.CheckpointEvery)
+    IEventReader store, IProjectionRebuilds rebuilds, int pageSize = ProjectionRebuild.PageSize, int checkpointEvery = ProjectionRebuild.CheckpointEvery)
     : ProjectionRebuild(store, rebuilds, pageSize, checkpointEvery)
 {
     private static readonly IReadOnlySet<string> AllTypes = TicketedEventEventTypes.All.Keys.ToHashSet(StringComparer.Ordinal);

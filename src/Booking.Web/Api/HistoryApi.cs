@@ -13,7 +13,7 @@ public static class HistoryApi
     private static readonly HistoryEntryData NoData = new();
 
     public static async Task<Results<Ok<HistoryResponse>, ProblemHttpResult>> GetHistory(
-        string eventId, string? fromVersion, string? limit, IEventStore store, CancellationToken cancellationToken)
+        string eventId, string? fromVersion, string? limit, IEventReader events, IStreamVersions streams, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         var id = RouteEventId.Parse(eventId, errors);
@@ -24,8 +24,8 @@ public static class HistoryApi
 
         // One event past the page tells whether another page follows, without a second query that could race an append.
         var streamId = id!.Value.StreamId;
-        var page = await store.ReadStreamAsync(streamId, from!.Value, max!.Value + 1, cancellationToken);
-        if (page.Count == 0 && await store.GetStreamAsync(streamId, cancellationToken) is null)
+        var page = await events.ReadStreamAsync(streamId, from!.Value, max!.Value + 1, cancellationToken);
+        if (page.Count == 0 && await streams.GetStreamAsync(streamId, cancellationToken) is null)
             return RouteEventId.NotFound(id.Value);
 
         var entries = page.Take(max.Value).Select(ToEntry).ToList();
