@@ -215,7 +215,7 @@ internal sealed partial class TicketedEventProcessor
 
             foreach (var recorded in page.Skip(skip))
             {
-                state = TicketedEventState.Evolve(state, recorded.Data);
+                state = TicketedEventState.Evolve(state, recorded.TicketedEvent());
                 lastEventId = recorded.EventId;
             }
 

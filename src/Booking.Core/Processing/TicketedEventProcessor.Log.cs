@@ -26,6 +26,7 @@ internal sealed partial class TicketedEventProcessor
                 case CapacityChanged e: LogCapacityChanged(Id.Value, e.TotalTickets, result.StateAfter.Available); break;
                 case SalesClosed: LogSalesClosed(Id.Value); break;
                 case SalesReopened: LogSalesReopened(Id.Value); break;
+                default: throw TicketedEventEvent.Unknown(@event);
             }
         }
     }

@@ -28,7 +28,7 @@ public sealed partial class HistoryChecker
         _states = new TicketedEventState[log.Count + 1];
         _states[0] = TicketedEventState.Initial;
         for (var p = 1; p <= log.Count; p++)
-            _states[p] = TicketedEventState.Evolve(_states[p - 1], log[p - 1].Data);
+            _states[p] = TicketedEventState.Evolve(_states[p - 1], (TicketedEventEvent)log[p - 1].Data);
     }
 
     /// <summary>Every violation of every <see cref="HistoryRule"/>, for each ticketed event in either argument.</summary>
