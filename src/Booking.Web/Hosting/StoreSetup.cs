@@ -26,9 +26,7 @@ public static class StoreSetup
         // Both stores number sequences too; #15 splits the store surface so that this needs no cast.
         services.AddSingleton(sp => (ISequenceNumbers)sp.GetRequiredService<IEventStore>());
         services.AddSingleton<BookingProcessors>();
-        services.AddSingleton<StoreReadiness>();
-        services.AddSingleton(sp => MigrationRetry.From(sp.GetRequiredService<IOptions<EventStoreOptions>>().Value));
-        services.AddHostedService<ProcessorsLifetime>();
+        services.AddStartAndStopSteps();
         return services;
     }
 
