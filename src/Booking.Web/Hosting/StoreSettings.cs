@@ -19,10 +19,14 @@ public sealed record StoreSettings(StoreProvider Provider, string ConnectionStri
     /// <summary>The MySQL store's group commit (configuration section EventStore:MySql).</summary>
     public MySqlStoreOptions MySql { get; init; } = new();
 
-    /// <summary>The settings, or an <see cref="OptionsValidationException"/> naming the key that is wrong.</summary>
-    public static StoreSettings From(IConfiguration configuration)
+    /// <summary>The settings, or an <see cref="OptionsValidationException"/> naming the key that is wrong (the operator commands, which have no host).</summary>
+    public static StoreSettings From(IConfiguration configuration) =>
+        From(configuration, configuration.GetSection(EventStoreOptions.Section).Get<EventStoreOptions>() ?? new());
+
+    /// <summary>As the other overload, with the EventStore section bound already (the host's validated options).</summary>
+    public static StoreSettings From(IConfiguration configuration, EventStoreOptions options)
     {
-        var options = configuration.GetSection(EventStoreOptions.Section).Get<EventStoreOptions>() ?? new();
+        ArgumentNullException.ThrowIfNull(options);
         var settings = FromConnection(configuration, options) with { MySql = options.MySql };
         if ((options.Problem() ?? ProblemOf(settings)) is { } problem)
             throw new OptionsValidationException(EventStoreOptions.Section, typeof(StoreSettings), [problem]);

@@ -17,11 +17,11 @@ public static class StoreSetup
     {
         // Validated when the host starts (a bad provider, a MySQL connection string naming no database, ...), so the
         // settings themselves are made only once something needs them, after that.
-        services.AddValidatedOptions<EventStoreOptions>(configuration, EventStoreOptions.Section, o => o.Problem() ?? StoreProblem(configuration));
-        services.AddSingleton(_ => StoreSettings.From(configuration));
+        services.AddValidatedOptions<EventStoreOptions>(configuration, EventStoreOptions.Section, o => o.Problem() ?? StoreProblem(configuration, o));
+        services.AddSingleton(sp => StoreSettings.From(configuration, sp.GetRequiredService<IOptions<EventStoreOptions>>().Value));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IEventStore>(sp => CreateStore(sp.GetRequiredService<StoreSettings>(), sp.GetRequiredService<TimeProvider>()));
-        services.AddValidatedOptions<ProcessorOptions>(configuration, "Processing", o => o.Problem());
+        services.AddValidatedOptions<ProcessorOptions>(configuration, ProcessorOptions.Section, o => o.Problem());
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<ProcessorOptions>>().Value);
         // Both stores number sequences too; #15 splits the store surface so that this needs no cast.
         services.AddSingleton(sp => (ISequenceNumbers)sp.GetRequiredService<IEventStore>());
@@ -30,11 +30,11 @@ public static class StoreSetup
         return services;
     }
 
-    private static string? StoreProblem(IConfiguration configuration)
+    private static string? StoreProblem(IConfiguration configuration, EventStoreOptions options)
     {
         try
         {
-            StoreSettings.From(configuration);
+            StoreSettings.From(configuration, options);
             return null;
         }
         catch (OptionsValidationException e)

@@ -9,6 +9,10 @@ public sealed class TelemetryOptions
 
     public OtlpOptions Otlp { get; init; } = new();
 
+    public string? Problem() => Otlp.Endpoint is null or "" || Uri.TryCreate(Otlp.Endpoint, UriKind.Absolute, out _)
+        ? null
+        : $"{Section}:Otlp:Endpoint must be an absolute URI, e.g. http://otel-collector:4317.";
+
     /// <summary>Telemetry:Metrics: the Prometheus scrape endpoint GET /metrics.</summary>
     public sealed class MetricsOptions
     {
