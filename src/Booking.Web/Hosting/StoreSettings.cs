@@ -40,16 +40,16 @@ public sealed record StoreSettings(StoreProvider Provider, string ConnectionStri
         if (!string.IsNullOrWhiteSpace(connectionString))
             return new(options.Provider ?? StoreProvider.Sqlite, connectionString, migrate);
 
-        var host = configuration["DB_HOST"];
-        if (!string.IsNullOrWhiteSpace(host))
+        var seed = configuration.Get<SeedDatabaseOptions>() ?? new();
+        if (!string.IsNullOrWhiteSpace(seed.Host))
         {
             var mysql = new MySqlConnectionStringBuilder
             {
-                Server = host,
-                Port = configuration.GetValue<uint?>("DB_PORT") ?? 3306,
-                UserID = configuration["DB_USER"] ?? "root",
-                Password = configuration["DB_PASSWORD"] ?? string.Empty,
-                Database = configuration["DB_NAME"] ?? "eventbooking",
+                Server = seed.Host,
+                Port = seed.Port ?? 3306,
+                UserID = seed.User ?? "root",
+                Password = seed.Password ?? string.Empty,
+                Database = seed.Name ?? "eventbooking",
             };
             return new(StoreProvider.MySql, mysql.ConnectionString, migrate);
         }

@@ -35,3 +35,14 @@ public sealed class TelemetryOptions
         public string? Endpoint { get; init; }
     }
 }
+
+/// <summary>The OpenTelemetry specification's own variables the service reads (keys at the top of the configuration).</summary>
+public sealed class OtelVariables
+{
+    /// <summary>Where traces go when Telemetry:Otlp:Endpoint is not set.</summary>
+    [ConfigurationKeyName("OTEL_EXPORTER_OTLP_ENDPOINT")]
+    public string? ExporterEndpoint { get; set; }
+
+    [ConfigurationKeyName("OTEL_SERVICE_NAME")]
+    public string? ServiceName { get; set; }
+}

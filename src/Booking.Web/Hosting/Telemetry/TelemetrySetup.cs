@@ -21,10 +21,11 @@ public static class TelemetrySetup
         builder.Services.AddValidatedOptions<TelemetryOptions>(builder.Configuration, TelemetryOptions.Section, o => o.Problem());
         // Registration has to know the switches; a value that does not convert reads as the defaults here.
         var options = builder.Configuration.ReadAtRegistration<TelemetryOptions>(TelemetryOptions.Section);
-        var endpoint = options.Otlp.Endpoint is { Length: > 0 } configured ? configured : builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"];
+        var standard = builder.Configuration.ReadAtRegistration<OtelVariables>(section: string.Empty);
+        var endpoint = options.Otlp.Endpoint is { Length: > 0 } configured ? configured : standard.ExporterEndpoint;
 
         var telemetry = builder.Services.AddOpenTelemetry()
-            .ConfigureResource(resource => resource.AddService(builder.Configuration["OTEL_SERVICE_NAME"] ?? "eventbooking"));
+            .ConfigureResource(resource => resource.AddService(standard.ServiceName ?? "eventbooking"));
         if (options.Metrics.Enabled)
             telemetry.WithMetrics(metrics => metrics.AddBookingMeters(options.Metrics.Http).AddPrometheusExporter());
         if (!string.IsNullOrWhiteSpace(endpoint))
