@@ -24,9 +24,10 @@ public sealed class SeatsRebuild(
     protected override void Apply(EventHeader header, Dictionary<string, VersionedDocument> changed)
     {
         var before = _states.GetValueOrDefault(header.StreamId, TicketedEventState.Initial);
-        var after = TicketedEventState.Evolve(before, header.Data!);
+        var @event = header.TicketedEvent();
+        var after = TicketedEventState.Evolve(before, @event);
         _states[header.StreamId] = after;
-        SeatsProjection.Apply(before, header.Data!, after.Version, _changes);
+        SeatsProjection.Apply(before, @event, after.Version, _changes);
         foreach (var (id, entry) in _changes)
             changed[id] = new VersionedDocument(id, entry, after.Version);
         _changes.Clear();

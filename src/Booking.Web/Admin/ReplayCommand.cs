@@ -45,7 +45,7 @@ internal static class ReplayCommand
             return 1;
         }
 
-        var state = TicketedEventState.Fold(events.Select(e => e.Data));
+        var state = TicketedEventState.Fold(events.Select(e => e.TicketedEvent()));
         if (json)
         {
             Console.WriteLine(JsonSerializer.Serialize(new

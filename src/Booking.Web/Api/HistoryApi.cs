@@ -36,7 +36,8 @@ public static class HistoryApi
     /// <summary>Explicit per type, so the wire shape stays put when a domain record changes.</summary>
     internal static HistoryEntry ToEntry(RecordedEvent recorded)
     {
-        var (userId, data) = recorded.Data switch
+        var @event = recorded.TicketedEvent();
+        var (userId, data) = @event switch
         {
             TicketsInitialized e => ((long?)null, new HistoryEntryData(e.Name, e.TotalTickets)),
             TicketBooked e => (e.UserId.Value, NoData),
@@ -46,7 +47,7 @@ public static class HistoryApi
             WaitlistPromoted e => (e.UserId.Value, NoData),
             CapacityChanged e => (null, new HistoryEntryData(TotalTickets: e.TotalTickets)),
             SalesClosed or SalesReopened => (null, NoData),
-            _ => throw new InvalidOperationException($"The history has no mapping for event type '{recorded.EventType}'."),
+            _ => throw TicketedEventEvent.Unknown(@event),
         };
         return new HistoryEntry(
             recorded.Version, recorded.Position, recorded.EventType, DateTime.SpecifyKind(recorded.RecordedAt, DateTimeKind.Utc),

@@ -59,7 +59,7 @@ internal sealed partial record StatusAsOf(long? Version, DateTimeOffset? Time)
             {
                 if (!Includes(recorded))
                     return (status, streamExists);
-                status = StatusProjection.Apply(status, recorded.Data);
+                status = StatusProjection.Apply(status, recorded.TicketedEvent());
             }
 
             if (page.Count < count)

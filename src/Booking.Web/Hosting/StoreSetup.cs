@@ -18,16 +18,14 @@ public static class StoreSetup
     {
         // Validated when the host starts (a bad provider, a MySQL connection string naming no database, ...), so the
         // settings themselves are made only once something needs them, after that.
-        services.AddValidatedOptions<EventStoreOptions>(configuration, EventStoreOptions.Section, o => o.Problem() ?? StoreProblem(configuration));
-        services.AddSingleton(_ => StoreSettings.From(configuration));
+        services.AddValidatedOptions<EventStoreOptions>(configuration, EventStoreOptions.Section, o => o.Problem() ?? StoreProblem(configuration, o));
+        services.AddSingleton(sp => StoreSettings.From(configuration, sp.GetRequiredService<IOptions<EventStoreOptions>>().Value));
         services.AddSingleton(TimeProvider.System);
         services.AddStoreSurfaces(sp => CreateStore(sp.GetRequiredService<StoreSettings>(), sp.GetRequiredService<TimeProvider>()));
-        services.AddValidatedOptions<ProcessorOptions>(configuration, "Processing", o => o.Problem());
+        services.AddValidatedOptions<ProcessorOptions>(configuration, ProcessorOptions.Section, o => o.Problem());
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<ProcessorOptions>>().Value);
         services.AddSingleton<BookingProcessors>();
-        services.AddSingleton<StoreReadiness>();
-        services.AddSingleton(sp => MigrationRetry.From(sp.GetRequiredService<IOptions<EventStoreOptions>>().Value));
-        services.AddHostedService<ProcessorsLifetime>();
+        services.AddStartAndStopSteps();
         return services;
     }
 
@@ -48,11 +46,11 @@ public static class StoreSetup
         services.AddSingleton<ISequenceNumbers>(sp => sp.GetRequiredService<SqlEventStore>());
     }
 
-    private static string? StoreProblem(IConfiguration configuration)
+    private static string? StoreProblem(IConfiguration configuration, EventStoreOptions options)
     {
         try
         {
-            StoreSettings.From(configuration);
+            StoreSettings.From(configuration, options);
             return null;
         }
         catch (OptionsValidationException e)

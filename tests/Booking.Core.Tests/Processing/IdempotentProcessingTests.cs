@@ -165,12 +165,15 @@ public sealed class IdempotentProcessingTests : IAsyncLifetime
     private static BookingProcessors Processors(IEventStore store) =>
         new(store, new ProcessorOptions(), NullLogger<BookingProcessors>.Instance);
 
-    private static IdempotentRequest Keyed(string key, string fingerprint) => new(key, fingerprint, Render);
+    private static IdempotentRequest Keyed(string key, string fingerprint) => new(key, fingerprint, new StandInReply());
 
     // A stand-in for the HTTP answer: enough to tell answers apart.
-    private static IdempotentReply Render(CommandResult result) => result.Decision.IsRejected
-        ? new IdempotentReply(409, null, result.Decision.Rejection.Reason.ToString())
-        : new IdempotentReply(201, null, string.Join(",", result.Decision.Events.Select(e => e.GetType().Name)));
+    private sealed class StandInReply : IReplyFormat
+    {
+        public IdempotentReply Format(CommandResult result) => result.Decision.IsRejected
+            ? new IdempotentReply(409, null, result.Decision.Rejection.Reason.ToString())
+            : new IdempotentReply(201, null, string.Join(",", result.Decision.Events.Select(e => e.GetType().Name)));
+    }
 
     // The store is new per test, so ids counted from 1 (as the store's sequence hands them out) never collide.
     private TicketedEventId NextId() => new(++_lastId);

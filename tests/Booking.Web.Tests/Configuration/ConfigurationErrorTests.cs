@@ -37,6 +37,8 @@ public sealed class ConfigurationErrorTests : IDisposable
         { "DebugCache__Enabled=yes", "DebugCache:Enabled", "true or false" },
         { "Telemetry__Metrics__Enabled=banana", "Telemetry:Metrics:Enabled", "true or false" },
         { "Telemetry__Otlp__Endpoint=not a uri", "Telemetry:Otlp:Endpoint", "absolute URI" },
+        { "PORT=banana", "PORT", "whole number" },
+        { "PORT=70000", "PORT", "0 to 65535" },
     };
 
     [Theory]

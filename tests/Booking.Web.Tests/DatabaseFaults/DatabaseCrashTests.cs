@@ -92,7 +92,7 @@ public sealed class DatabaseCrashTests(ITestOutputHelper output) : IAsyncLifetim
 
     private static async Task ShouldHoldEveryAcknowledgedBookingAsync(BookingHost host, BookingClient client, long eventId, List<Outcome> outcomes)
     {
-        var stream = (await host.ReadStreamAsync(eventId)).Select(e => e.Data).ToList();
+        var stream = (await host.ReadStreamAsync(eventId)).Select(e => e.TicketedEvent()).ToList();
         var state = TicketedEventState.Fold(stream);
         var cancelled = outcomes.Where(o => o.Operation == "cancel" && o.Status == HttpStatusCode.OK).ToDictionary(o => o.UserId);
         var cancelTried = outcomes.Where(o => o.Operation == "cancel").Select(o => o.UserId).ToHashSet();

@@ -146,7 +146,7 @@ public sealed partial class HistoryChecker
 
     // Whether the events are what the answer stands for; a request without a definite answer may have caused
     // anything its command can cause, or nothing.
-    private static bool Matches(Operation operation, List<object> events)
+    private static bool Matches(Operation operation, List<TicketedEventEvent> events)
     {
         var user = new UserId(operation.UserId);
         var answer = operation.Answer;
@@ -162,7 +162,7 @@ public sealed partial class HistoryChecker
         };
     }
 
-    private static bool MayHaveCaused(Operation operation, List<object> events) =>
+    private static bool MayHaveCaused(Operation operation, List<TicketedEventEvent> events) =>
         (operation.Kind == OperationKind.Book
             ? events is [TicketBooked or WaitlistJoined]
             : events is [BookingCancelled or WaitlistLeft] or [BookingCancelled, WaitlistPromoted])

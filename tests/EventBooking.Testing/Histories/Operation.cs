@@ -62,18 +62,18 @@ public sealed record Operation(
 }
 
 /// <summary>One event of a ticketed event's stream, with the correlation id that ties it to a request.</summary>
-public sealed record LoggedEvent(long Version, object Data, Guid? CorrelationId)
+public sealed record LoggedEvent(long Version, TicketedEventEvent Data, Guid? CorrelationId)
 {
     public static LoggedEvent From(RecordedEvent recorded)
     {
         ArgumentNullException.ThrowIfNull(recorded);
-        return new(recorded.Version, recorded.Data, recorded.CorrelationId);
+        return new(recorded.Version, recorded.TicketedEvent(), recorded.CorrelationId);
     }
 
     /// <summary>The user the event is about (none for TicketsInitialized).</summary>
     public long? UserId => UserOf(Data);
 
-    public static long? UserOf(object data) => data switch
+    public static long? UserOf(TicketedEventEvent data) => data switch
     {
         TicketBooked e => e.UserId.Value,
         WaitlistJoined e => e.UserId.Value,

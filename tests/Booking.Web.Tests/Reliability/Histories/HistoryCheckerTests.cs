@@ -202,7 +202,7 @@ public sealed class HistoryCheckerTests
         private readonly List<LoggedEvent> _log = [new(1, new TicketsInitialized(new TicketedEventId(Show), "Show", tickets), Guid.CreateVersion7())];
         private readonly Dictionary<long, IReadOnlyList<LoggedEvent>> _elsewhere = [];
 
-        public void Request(int client, UserId user, OperationKind kind, (long Sent, long Answered) at, Answer answer, params object[] events)
+        public void Request(int client, UserId user, OperationKind kind, (long Sent, long Answered) at, Answer answer, params TicketedEventEvent[] events)
         {
             var operation = new Operation(Guid.CreateVersion7(), client, Show, user.Value, kind, at.Sent, at.Answered, answer);
             _operations.Add(operation);
@@ -216,7 +216,7 @@ public sealed class HistoryCheckerTests
             _elsewhere[eventId] = [];
         }
 
-        public void Log(object data, Guid correlationId) => _log.Add(new LoggedEvent(_log.Count + 1, data, correlationId));
+        public void Log(TicketedEventEvent data, Guid correlationId) => _log.Add(new LoggedEvent(_log.Count + 1, data, correlationId));
 
         public IReadOnlyList<HistoryViolation> Check() =>
             HistoryChecker.Check(_operations, new Dictionary<long, IReadOnlyList<LoggedEvent>>(_elsewhere) { [Show] = _log }, options ?? new HistoryOptions());

@@ -74,14 +74,14 @@ public sealed partial class HistoryVerdictTests
     public void ShouldBeClean_without_violations_passes() =>
         new HistoryVerdict([], Array.Empty<AuditViolation>(), [], new Dictionary<long, IReadOnlyList<LoggedEvent>>()).ShouldBeClean("seed 1");
 
-    private static (Operation, object[]) Booked(long user, long at) =>
+    private static (Operation, TicketedEventEvent[]) Booked(long user, long at) =>
         (Operation(user, OperationKind.Book, (2 * at, (2 * at) + 1), new Answer(Outcome.Booked, 201)), [new TicketBooked(new UserId(user))]);
 
     private static Operation Operation(long user, OperationKind kind, (long Sent, long Answered) at, Answer answer) =>
         new(Guid.CreateVersion7(), (int)user, Show, user, kind, at.Sent, at.Answered, answer);
 
     // One stream: the initialization, then each request's events in the order given.
-    private static HistoryVerdict Judge(int tickets, HistoryOptions options, params (Operation Operation, object[] Events)[] requests)
+    private static HistoryVerdict Judge(int tickets, HistoryOptions options, params (Operation Operation, TicketedEventEvent[] Events)[] requests)
     {
         List<LoggedEvent> log = [new(1, new TicketsInitialized(new TicketedEventId(Show), "Show", tickets), Guid.CreateVersion7())];
         foreach (var (operation, events) in requests)
