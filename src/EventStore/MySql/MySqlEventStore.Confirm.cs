@@ -13,11 +13,21 @@ public sealed partial class MySqlEventStore
         // write on the stream row instead, which loses certification to any append another node committed before it
         // and, retried, then sees that append. A stream that does not exist has no row to write: its absence is read
         // in a transaction that writes the position counter, which every append writes too.
-        if (IsGalera != true)
+        if (!await IsGaleraAsync(cancellationToken).ConfigureAwait(false))
             return await base.ConfirmVersionAsync(streamId, version, cancellationToken).ConfigureAwait(false);
         return await MySqlErrors.RetryTransientAsync(
             () => version == 0 ? ConfirmAbsentOnceAsync(streamId, cancellationToken) : ConfirmOnceAsync(streamId, version, cancellationToken),
             isGalera: static () => true, cancellationToken, version == 0 ? MySqlErrors.MaxAttemptsOnOneHotRow : MySqlErrors.MaxAttemptsOnGalera).ConfigureAwait(false);
+    }
+
+    // A store that has not connected yet does not know its topology: on Galera, a first confirmation answered by the
+    // plain read would be the very read that can be a write behind.
+    private async ValueTask<bool> IsGaleraAsync(CancellationToken cancellationToken)
+    {
+        if (IsGalera is { } known)
+            return known;
+        await (await OpenAsync(cancellationToken).ConfigureAwait(false)).DisposeAsync().ConfigureAwait(false);
+        return IsGalera == true;
     }
 
     private async Task<bool> ConfirmAbsentOnceAsync(string streamId, CancellationToken cancellationToken)
