@@ -11,7 +11,7 @@ namespace Booking.Web.Admin;
 /// </summary>
 public static class AdminCommands
 {
-    private static readonly string[] Names = ["migrate", "replay", "audit", "projections"];
+    private static readonly string[] Names = ["migrate", "replay", "audit", "projections", "subscriptions"];
     private static readonly string[] Help = ["help", "--help", "-h", "-?", "/?"];
 
     /// <summary>An operator command or a request for help: anything else (no arguments, host settings) runs the service.</summary>
@@ -51,6 +51,7 @@ public static class AdminCommands
             ReplayCommand.Create(store),
             AuditCommand.Create(store),
             ProjectionsCommand.Create(store),
+            SubscriptionsCommand.Create(store, configured),
         };
     }
 
