@@ -147,7 +147,7 @@ internal sealed partial class SubscriptionWorker(
         string? error;
         try
         {
-            error = await sender.SendAsync(definition, WebhookMessage.IdOf(recorded), WebhookMessage.Body(recorded, types), cancellationToken);
+            error = await sender.SendAsync(definition, lease.Owner, WebhookMessage.IdOf(recorded), WebhookMessage.Body(recorded, types), cancellationToken);
         }
         catch (OperationCanceledException)
         {

@@ -26,6 +26,8 @@ internal sealed partial class WebhookDispatcher(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!_options.Enabled)
+            return;
         try
         {
             await readiness.Migrated.WaitAsync(stoppingToken);

@@ -16,11 +16,13 @@ internal sealed class WebhookSender(IHttpClientFactory clients)
 
     private static readonly MediaTypeHeaderValue Json = new("application/json") { CharSet = "utf-8" };
 
-    public async Task<string?> SendAsync(WebhookDefinition definition, string id, byte[] body, CancellationToken cancellationToken)
+    public async Task<string?> SendAsync(WebhookDefinition definition, string node, string id, byte[] body, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, definition.Url) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = Json;
         request.Headers.TryAddWithoutValidation("webhook-id", id);
+        // The delivering node in a comment, for the operator reading a receiver's log (and the tests' receiver).
+        request.Headers.TryAddWithoutValidation("User-Agent", $"EventBooking-Webhooks/1.0 ({node})");
         request.Options.Set(Secret, definition.Secret);
         var client = clients.CreateClient(ClientName);
         try

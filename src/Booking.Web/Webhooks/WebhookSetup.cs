@@ -28,15 +28,11 @@ public static class WebhookSetup
             {
                 // Each attempt has its own time-out in the pipeline; the client's own would cut the retries short.
                 client.Timeout = Timeout.InfiniteTimeSpan;
-                client.DefaultRequestHeaders.UserAgent.ParseAdd("EventBooking-Webhooks/1.0");
             });
         client.AddResilienceHandler("webhook-delivery", Configure);
         // Added after the resilience handler, so inside it: every attempt is signed with its own timestamp.
         client.AddHttpMessageHandler<WebhookSigningHandler>();
-        services.AddSingleton<WebhookDispatcher>();
-        services.AddHostedService<IHostedService>(sp => sp.GetRequiredService<IOptions<WebhookOptions>>().Value.Enabled
-            ? sp.GetRequiredService<WebhookDispatcher>()
-            : new IdleService());
+        services.AddHostedService<WebhookDispatcher>();
         return builder;
     }
 
@@ -75,11 +71,6 @@ public static class WebhookSetup
                 },
             })
             .AddTimeout(options.AttemptTimeout);
-    }
-
-    private sealed class IdleService : BackgroundService
-    {
-        protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.CompletedTask;
     }
 }
 
