@@ -153,6 +153,12 @@ internal sealed partial class SubscriptionWorker(
         {
             return;
         }
+        catch (Exception e) when (e is InvalidOperationException or NotSupportedException or System.Text.Json.JsonException or UriFormatException)
+        {
+            // The event could not be sent at all (its data would not serialize, the URL is refused): a delivery
+            // failure like any other, so that the ticketed event is not held silently.
+            error = $"POST {definition.Url} could not be sent: {e.Message}";
+        }
 
         WebhookMetrics.Shared.Delivery(error is null);
         await _completions.Writer.WriteAsync(new Completion(recorded, error), CancellationToken.None);
