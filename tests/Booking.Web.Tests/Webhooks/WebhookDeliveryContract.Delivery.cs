@@ -1,6 +1,7 @@
 using System.Globalization;
 using Booking.Core.TicketedEvents;
 using Booking.Web.Tests.DatabaseFaults;
+using Booking.Web.Tests.Telemetry;
 using EventBooking.Testing.Webhooks;
 
 namespace Booking.Web.Tests.Webhooks;
@@ -102,6 +103,14 @@ public abstract partial class WebhookDeliveryContract
         failing.Position.ShouldBe(expected[0].Position);
         failing.Lag.ShouldBeGreaterThan(0);
         deadEndpoint.Accepted.ShouldBeEmpty();
+        using (var metrics = await host.CreateClient().GetAsync("/metrics"))
+        {
+            var scrape = new PrometheusText(await metrics.Content.ReadAsStringAsync());
+            scrape.Value("eventbooking_webhook_deliveries_total", "outcome=\"failed\"").ShouldBeGreaterThanOrEqualTo(1, scrape.Text);
+            scrape.Value("eventbooking_webhook_retries_total").ShouldBeGreaterThanOrEqualTo(3, scrape.Text);
+            scrape.Has("eventbooking_webhook_subscriptions_failing").ShouldBeTrue(scrape.Text);
+        }
+
         var attemptsWhenFailing = deadEndpoint.Attempts.Count;
         await Task.Delay(500);
         deadEndpoint.Attempts.Count.ShouldBe(attemptsWhenFailing, "a failing subscription stops");
