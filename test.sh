@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the whole test suite, MySQL and Galera included. The tests start their own throwaway MariaDB server and
-# Galera clusters (see tests/EventBooking.Testing/MySqlServer.cs and GaleraCluster.cs), so the packages only have to
+# Galera clusters (see tests/EventBooking.Testing/TestDatabase.cs and GaleraCluster.cs), so the packages only have to
 # be installed, not running.
 set -euo pipefail
 cd "$(dirname "$0")"

@@ -22,7 +22,7 @@ public interface IProjectionRebuilds
     Task<long> BeginRebuildAsync(string projection, bool restart, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Reads the global order from <paramref name="fromPosition"/> exactly as <see cref="IEventStore.ReadAllAsync"/>
+    /// Reads the global order from <paramref name="fromPosition"/> exactly as <see cref="IEventReader.ReadAllAsync"/>
     /// does (nothing that commits late is skipped), but only what a projection folds: position, stream, version and
     /// type, with the payload read and deserialized only for the types in <paramref name="payloadTypes"/>. A
     /// projection that counts most events by their type alone reads a fraction of the bytes.

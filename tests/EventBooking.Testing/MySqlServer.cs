@@ -3,11 +3,11 @@ using MySqlConnector;
 namespace EventBooking.Testing;
 
 /// <summary>
-/// The one MySQL server of a test run, found in this order: a connection string in
-/// EVENTBOOKING_TEST_MYSQL; a Testcontainers MySQL when a Docker engine answers; a throwaway
-/// mariadbd started from PATH. When none can be had the tests fail with the reason: they never skip.
+/// The one MySQL server of a test run: the connection string in EVENTBOOKING_TEST_MYSQL when it is set, else a
+/// throwaway mariadbd started from PATH (<see cref="ThrowawayMariaDb"/>). When neither can be had the tests fail
+/// with the reason: they never skip. Tests get their databases through <see cref="TestDatabase"/>.
 /// </summary>
-public static class MySqlServer
+internal static class MySqlServer
 {
     public const string ConnectionStringVariable = "EVENTBOOKING_TEST_MYSQL";
 
@@ -35,10 +35,6 @@ public static class MySqlServer
         if (!string.IsNullOrWhiteSpace(configured))
             return configured;
         reasons.Add($"{ConnectionStringVariable} is not set");
-
-        var container = await DockerMySql.TryStartAsync(reasons);
-        if (container is not null)
-            return container;
 
         var local = await ThrowawayMariaDb.TryStartAsync(reasons);
         if (local is not null)

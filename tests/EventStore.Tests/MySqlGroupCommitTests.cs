@@ -110,12 +110,43 @@ public sealed class MySqlGroupCommitTests(MySqlDatabase database) : IClassFixtur
         return new QueuedGroup(tasks, written, original, after.Commits - before.Commits, after.Appends - before.Appends, next, created, chained, behind, twice, retried);
     }
 
-    private sealed record QueuedGroup(
-        Task<AppendResult>[] Tasks, AppendResult[] Written, AppendResult Original, long Commits, long Appends,
-        string Next, string Created, string Chained, string Behind, string Twice, string Retried);
+    // Four appends queue behind one held commit, one of them at a stale version: the group's one-round-trip
+    // attempt fails on it, and the group is then written with its versions checked under lock. Each test below checks
+    // one rule of that one group.
+    [Fact]
+    public async Task A_group_with_a_stale_version_commits_once_after_the_locking_read()
+    {
+        var group = await QueueWithAStaleVersionAsync();
+        group.Commits.ShouldBe(1, "only the transaction after the locking read committed");
+        group.Appends.ShouldBe(3);
+    }
 
     [Fact]
-    public async Task A_stale_version_fails_the_one_round_trip_group_and_the_versions_are_then_checked_under_lock()
+    public async Task A_stale_version_stops_the_one_round_trip_attempt_before_it_takes_a_position()
+    {
+        var group = await QueueWithAStaleVersionAsync();
+        (await group.Tasks[0]).Positions[0].ShouldBe(group.Held.Positions[^1] + 1);
+    }
+
+    [Fact]
+    public async Task A_stale_append_in_a_group_checked_under_lock_is_refused_with_the_actual_version_and_writes_nothing()
+    {
+        var group = await QueueWithAStaleVersionAsync();
+        (await Should.ThrowAsync<WrongExpectedVersionException>(group.Tasks[1])).ActualVersion.ShouldBe(3);
+        (await _store.ReadStreamAsync(group.Stale)).Count.ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task The_other_appends_of_a_group_checked_under_lock_are_written_at_their_versions()
+    {
+        var group = await QueueWithAStaleVersionAsync();
+        (await group.Tasks[0]).StreamVersion.ShouldBe(3);
+        (await group.Tasks[2]).StreamVersion.ShouldBe(2);
+        (await group.Tasks[3]).StreamVersion.ShouldBe(4);
+        (await _store.ReadStreamAsync(group.Fresh)).Select(e => e.Version).ShouldBe([1L, 2, 3, 4]);
+    }
+
+    private async Task<StaleGroup> QueueWithAStaleVersionAsync()
     {
         var (fresh, stale, created) = (TestEvents.StreamId("fresh"), TestEvents.StreamId("stale"), TestEvents.StreamId("created"));
         foreach (var stream in new[] { fresh, stale })
@@ -123,25 +154,17 @@ public sealed class MySqlGroupCommitTests(MySqlDatabase database) : IClassFixtur
         await _store.AppendAsync(stale, ExpectedVersion.Exactly(2), TestEvents.Numbers(1));
         var before = _store.GroupCommits;
 
-        Task<AppendResult>[] group = [];
-        var held = await WhileTheCommitterIsHeldAsync(() => group =
+        Task<AppendResult>[] tasks = [];
+        var held = await WhileTheCommitterIsHeldAsync(() => tasks =
         [
             _store.AppendAsync(fresh, ExpectedVersion.Exactly(2), TestEvents.Numbers(1)),
             _store.AppendAsync(stale, ExpectedVersion.Exactly(2), TestEvents.Numbers(1)),
             _store.AppendAsync(created, ExpectedVersion.NoStream, TestEvents.Numbers(2)),
             _store.AppendAsync(fresh, ExpectedVersion.Exactly(3), TestEvents.Numbers(1)),
         ]);
-        await Task.WhenAll(group.Select(t => t.ContinueWith(_ => { }, TaskScheduler.Default)));
-
-        (_store.GroupCommits.Commits - before.Commits).ShouldBe(1, "only the transaction after the locking read committed");
-        (_store.GroupCommits.Appends - before.Appends).ShouldBe(3);
-        (await group[0]).StreamVersion.ShouldBe(3);
-        (await group[0]).Positions[0].ShouldBe(held.Positions[^1] + 1, "the stale version stopped the first attempt before it took a position");
-        (await Should.ThrowAsync<WrongExpectedVersionException>(group[1])).ActualVersion.ShouldBe(3);
-        (await group[2]).StreamVersion.ShouldBe(2);
-        (await group[3]).StreamVersion.ShouldBe(4);
-        (await _store.ReadStreamAsync(stale)).Count.ShouldBe(3);
-        (await _store.ReadStreamAsync(fresh)).Select(e => e.Version).ShouldBe([1L, 2, 3, 4]);
+        await Task.WhenAll(tasks.Select(t => t.ContinueWith(_ => { }, TaskScheduler.Default)));
+        var after = _store.GroupCommits;
+        return new StaleGroup(tasks, held, after.Commits - before.Commits, after.Appends - before.Appends, fresh, stale);
     }
 
     [Fact]
@@ -282,4 +305,10 @@ public sealed class MySqlGroupCommitTests(MySqlDatabase database) : IClassFixtur
             await Task.Delay(25);
         }
     }
+
+    private sealed record QueuedGroup(
+        Task<AppendResult>[] Tasks, AppendResult[] Written, AppendResult Original, long Commits, long Appends,
+        string Next, string Created, string Chained, string Behind, string Twice, string Retried);
+
+    private sealed record StaleGroup(Task<AppendResult>[] Tasks, AppendResult Held, long Commits, long Appends, string Fresh, string Stale);
 }

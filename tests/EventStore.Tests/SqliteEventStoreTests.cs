@@ -1,32 +1,13 @@
-using EventBooking.Migrations;
+using EventStore.Sql;
 using EventStore.Sqlite;
 using EventStore.Tests.Contract;
 using Microsoft.Data.Sqlite;
 
 namespace EventStore.Tests;
 
-public sealed class SqliteDatabase : IDisposable
-{
-    private readonly string _directory = Directory.CreateTempSubdirectory("eventbooking-sqlite-").FullName;
-
-    public SqliteDatabase()
-    {
-        ConnectionString = $"Data Source={Path.Combine(_directory, "events.db")}";
-        SchemaMigrator.MigrateUp(StoreProvider.Sqlite, ConnectionString);
-    }
-
-    public string ConnectionString { get; }
-
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
-    }
-}
-
 public sealed class SqliteEventStoreTests(SqliteDatabase database) : EventStoreContract, IClassFixture<SqliteDatabase>
 {
-    protected override IEventStore Store => field ??= new SqliteEventStore(database.ConnectionString, TestEvents.Map(), Time);
+    protected override SqlEventStore Store => field ??= new SqliteEventStore(database.ConnectionString, TestEvents.Map(), Time);
 
     // SQLite has one writer at a time: holding a write transaction stops every append before it starts.
     protected override async Task<IAsyncDisposable> HoldDocumentAsync(string documentId)

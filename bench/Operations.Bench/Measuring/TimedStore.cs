@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using EventStore;
+using EventStore.Sql;
 
 namespace Operations.Bench.Measuring;
 
@@ -8,9 +9,8 @@ namespace Operations.Bench.Measuring;
 /// of the rebuild or the audit splits into reading, writing and everything else (the projection or the checks).
 /// One Stopwatch reading per call (per 20,000-event page for the scans) costs nothing measurable.
 /// </summary>
-internal sealed class TimedStore(IEventStore store) : IEventStore, IProjectionRebuilds
+internal sealed class TimedStore(SqlEventStore store) : IEventStore, IProjectionRebuilds
 {
-    private readonly IProjectionRebuilds _rebuilds = (IProjectionRebuilds)store;
     private readonly Dictionary<string, (long Calls, long Items, long Ticks)> _phases = [];
 
     public IReadOnlyList<Phase> TakePhases()
@@ -59,33 +59,33 @@ internal sealed class TimedStore(IEventStore store) : IEventStore, IProjectionRe
         TimeAsync("ListDocumentsAsync", r => r.Count, () => store.ListDocumentsAsync<T>(projection, range, cancellationToken));
 
     public Task<long> BeginRebuildAsync(string projection, bool restart, CancellationToken cancellationToken = default) =>
-        TimeAsync("BeginRebuildAsync", 0, () => _rebuilds.BeginRebuildAsync(projection, restart, cancellationToken));
+        TimeAsync("BeginRebuildAsync", 0, () => store.BeginRebuildAsync(projection, restart, cancellationToken));
 
     public Task<IReadOnlyList<StoredDocument<T>>> LoadRebuildDocumentsAsync<T>(string projection, CancellationToken cancellationToken = default) =>
-        TimeAsync("LoadRebuildDocumentsAsync", r => r.Count, () => _rebuilds.LoadRebuildDocumentsAsync<T>(projection, cancellationToken));
+        TimeAsync("LoadRebuildDocumentsAsync", r => r.Count, () => store.LoadRebuildDocumentsAsync<T>(projection, cancellationToken));
 
     public Task<IReadOnlyList<EventHeader>> ReadAllHeadersAsync(
         long fromPosition, int maxCount, IReadOnlySet<string> payloadTypes, CancellationToken cancellationToken = default) =>
-        TimeAsync("ReadAllHeadersAsync", r => r.Count, () => _rebuilds.ReadAllHeadersAsync(fromPosition, maxCount, payloadTypes, cancellationToken));
+        TimeAsync("ReadAllHeadersAsync", r => r.Count, () => store.ReadAllHeadersAsync(fromPosition, maxCount, payloadTypes, cancellationToken));
 
     public Task WriteRebuildAsync(string projection, IReadOnlyList<VersionedDocument> documents, long checkpoint, CancellationToken cancellationToken = default) =>
         TimeAsync("WriteRebuildAsync", documents.Count, async () =>
         {
-            await _rebuilds.WriteRebuildAsync(projection, documents, checkpoint, cancellationToken);
+            await store.WriteRebuildAsync(projection, documents, checkpoint, cancellationToken);
             return 0;
         });
 
     public Task SwapInAsync(string projection, CancellationToken cancellationToken = default) =>
         TimeAsync("SwapInAsync", 0, async () =>
         {
-            await _rebuilds.SwapInAsync(projection, cancellationToken);
+            await store.SwapInAsync(projection, cancellationToken);
             return 0;
         });
 
     public Task WriteIfNewerAsync(string projection, IReadOnlyList<VersionedDocument> documents, CancellationToken cancellationToken = default) =>
         TimeAsync("WriteIfNewerAsync", documents.Count, async () =>
         {
-            await _rebuilds.WriteIfNewerAsync(projection, documents, cancellationToken);
+            await store.WriteIfNewerAsync(projection, documents, cancellationToken);
             return 0;
         });
 

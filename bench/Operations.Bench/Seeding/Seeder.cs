@@ -13,7 +13,7 @@ internal sealed record SeedResult(
 }
 
 /// <summary>
-/// Appends the booking histories through <see cref="IEventStore.AppendAsync"/>, as the service does: exact expected
+/// Appends the booking histories through <see cref="IEventWriter.AppendAsync"/>, as the service does: exact expected
 /// versions, the status document in the same transaction. Writers take turns over their streams, one append each,
 /// so a page of the global order holds many streams, as it would after live traffic.
 /// </summary>

@@ -29,7 +29,7 @@ internal sealed class BatchedAudit(IEventStore store, string connectionString, i
                     continue;
                 if (!audits.TryGetValue(recorded.StreamId, out var audit))
                     audits[recorded.StreamId] = audit = new StreamAudit(recorded.StreamId);
-                audit.Observe(recorded.Version, recorded.Data);
+                audit.Observe(recorded.Version, recorded.TicketedEvent());
             }
 
             read += page.Count;

@@ -40,7 +40,7 @@ internal sealed class PrefetchingRebuild(IEventStore store, IProjectionRebuilds 
                 if (!recorded.StreamId.StartsWith(StreamPrefix, StringComparison.Ordinal))
                     continue;
                 documents.TryGetValue(recorded.StreamId, out var current);
-                if (StatusProjection.Apply(current, recorded.Data) is { } status)
+                if (StatusProjection.Apply(current, recorded.TicketedEvent()) is { } status)
                     changed[recorded.StreamId] = documents[recorded.StreamId] = status;
             }
 

@@ -18,7 +18,7 @@ public sealed class StoreAudit(IEventStore store)
         {
             var page = await store.ReadStreamAsync(id.StreamId, from, PageSize, cancellationToken).ConfigureAwait(false);
             foreach (var recorded in page)
-                audit.Observe(recorded.Version, recorded.Data);
+                audit.Observe(recorded.Version, recorded.TicketedEvent());
             if (page.Count < PageSize)
                 break;
             from = page[^1].Version + 1;
@@ -46,7 +46,7 @@ public sealed class StoreAudit(IEventStore store)
                     continue;
                 if (!audits.TryGetValue(recorded.StreamId, out var audit))
                     audits[recorded.StreamId] = audit = new StreamAudit(recorded.StreamId);
-                audit.Observe(recorded.Version, recorded.Data);
+                audit.Observe(recorded.Version, recorded.TicketedEvent());
             }
 
             (position, read) = (page[^1].Position, read + page.Count);

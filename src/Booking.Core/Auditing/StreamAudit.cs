@@ -11,7 +11,7 @@ public sealed class StreamAudit(string streamId)
 {
     private readonly List<AuditViolation> _violations = [];
     private TicketedEventState _state = TicketedEventState.Initial;
-    private object? _previous;
+    private TicketedEventEvent? _previous;
 
     // Whether the promotions now being observed follow a capacity raise (rather than a cancellation).
     private bool _afterRaise;
@@ -21,7 +21,7 @@ public sealed class StreamAudit(string streamId)
 
     /// <summary>Audits a whole stream at once.</summary>
     public static IReadOnlyList<AuditViolation> Check(
-        string streamId, IEnumerable<(long Version, object Data)> events, long? streamRowVersion, TicketedEventStatus? status)
+        string streamId, IEnumerable<(long Version, TicketedEventEvent Data)> events, long? streamRowVersion, TicketedEventStatus? status)
     {
         ArgumentNullException.ThrowIfNull(events);
         var audit = new StreamAudit(streamId);
@@ -30,7 +30,7 @@ public sealed class StreamAudit(string streamId)
         return audit.Finish(streamRowVersion, status);
     }
 
-    public void Observe(long version, object data)
+    public void Observe(long version, TicketedEventEvent data)
     {
         ArgumentNullException.ThrowIfNull(data);
         // The previous decision ends here unless this event promotes into the seat it freed.
@@ -63,7 +63,7 @@ public sealed class StreamAudit(string streamId)
             Fail(AuditRule.NoFreeSeatWhileWaiting, $"{_state.Available} seat(s) free while {_state.WaitingCount} wait", _count);
     }
 
-    private void CheckBefore(object data, long version)
+    private void CheckBefore(TicketedEventEvent data, long version)
     {
         var state = _state;
         if (data is TicketsInitialized != !state.Exists)

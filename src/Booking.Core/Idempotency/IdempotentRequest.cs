@@ -3,10 +3,11 @@ using Booking.Core.Processing;
 namespace Booking.Core.Idempotency;
 
 /// <summary>
-/// What a command sent with an idempotency key carries: the key, the request's fingerprint, and how to turn the
-/// command's result into the answer that is stored with its events (so the first answer and every replay agree).
+/// What a command sent with an idempotency key carries: the key, the request's fingerprint, and its sender's
+/// <see cref="IReplyFormat"/>, which words the command's result as the answer stored with its events (so the first
+/// answer and every replay agree).
 /// </summary>
-public sealed record IdempotentRequest(string Key, string Fingerprint, Func<CommandResult, IdempotentReply> Render)
+public sealed record IdempotentRequest(string Key, string Fingerprint, IReplyFormat Reply)
 {
     public string DocumentId { get; } = IdempotencyRecord.DocumentId(Key);
 
@@ -15,6 +16,16 @@ public sealed record IdempotentRequest(string Key, string Fingerprint, Func<Comm
         string.Equals(stored.Fingerprint, Fingerprint, StringComparison.Ordinal)
             ? new(IdempotencyOutcome.Replayed, stored)
             : new(IdempotencyOutcome.KeyReused, stored);
+}
+
+/// <summary>
+/// How a sender words a command's result for its client: status, Location and body, byte for byte. The processor asks
+/// for it once the whole batch is decided and stores the reply in the same transaction as the events; what the wording
+/// is (HTTP status codes, JSON) is the sender's (Booking.Web's routes), not the processor's.
+/// </summary>
+public interface IReplyFormat
+{
+    IdempotentReply Format(CommandResult result);
 }
 
 /// <summary>How a request with an idempotency key was answered.</summary>

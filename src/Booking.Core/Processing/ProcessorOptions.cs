@@ -3,6 +3,8 @@ namespace Booking.Core.Processing;
 /// <summary>Tuning of the per-ticketed-event command processors (configuration section "Processing").</summary>
 public sealed class ProcessorOptions
 {
+    public const string Section = "Processing";
+
     /// <summary>Commands that may wait in one ticketed event's queue; beyond that callers are told to retry later.</summary>
     public int QueueCapacity { get; set; } = 20_000;
 
@@ -28,13 +30,13 @@ public sealed class ProcessorOptions
     public string? Problem() =>
         QueueCapacity < 1 ? AtLeast(nameof(QueueCapacity), 1, QueueCapacity)
         : MaxBatchSize < 1 ? AtLeast(nameof(MaxBatchSize), 1, MaxBatchSize)
-        : IdleTimeout <= TimeSpan.Zero ? $"Processing:{nameof(IdleTimeout)} must be a duration above zero as hh:mm:ss, e.g. 00:05:00, not {IdleTimeout}."
-        : ShutdownTimeout < TimeSpan.Zero ? $"Processing:{nameof(ShutdownTimeout)} must be a duration of zero or more as hh:mm:ss, e.g. 00:00:15, not {ShutdownTimeout}."
+        : IdleTimeout <= TimeSpan.Zero ? $"{Section}:{nameof(IdleTimeout)} must be a duration above zero as hh:mm:ss, e.g. 00:05:00, not {IdleTimeout}."
+        : ShutdownTimeout < TimeSpan.Zero ? $"{Section}:{nameof(ShutdownTimeout)} must be a duration of zero or more as hh:mm:ss, e.g. 00:00:15, not {ShutdownTimeout}."
         : WarmUpCount < 0 ? AtLeast(nameof(WarmUpCount), 0, WarmUpCount)
         : MaxAppendAttempts < 1 ? AtLeast(nameof(MaxAppendAttempts), 1, MaxAppendAttempts)
         : MaxConflictRetries < 0 ? AtLeast(nameof(MaxConflictRetries), 0, MaxConflictRetries)
         : null;
 
     private static string AtLeast(string key, int minimum, int value) =>
-        $"Processing:{key} must be a whole number of at least {minimum}, not {value}.";
+        $"{Section}:{key} must be a whole number of at least {minimum}, not {value}.";
 }

@@ -26,6 +26,7 @@ internal sealed partial class TicketedEventProcessor
                 case CapacityChanged e: LogCapacityChanged(Id.Value, e.TotalTickets, result.StateAfter.Available); break;
                 case SalesClosed: LogSalesClosed(Id.Value); break;
                 case SalesReopened: LogSalesReopened(Id.Value); break;
+                default: throw TicketedEventEvent.Unknown(@event);
             }
         }
     }
@@ -65,9 +66,6 @@ internal sealed partial class TicketedEventProcessor
 
     [LoggerMessage(LogLevel.Warning, "Append to {TicketedEventId} failed (attempt {Attempt}); retrying with the same event ids")]
     private partial void LogAppendRetry(Exception error, long ticketedEventId, int attempt);
-
-    [LoggerMessage(LogLevel.Error, "The state of {TicketedEventId} at version {Version} is not the stream's (another event is stored there); reloading it from the start")]
-    private partial void LogDiverged(long ticketedEventId, long version);
 
     [LoggerMessage(LogLevel.Warning, "Loading {TicketedEventId} from the store failed; the first command will try again")]
     private partial void LogLoadFailed(Exception error, long ticketedEventId);

@@ -44,10 +44,7 @@ internal sealed partial class TicketedEventProcessor
     private readonly BookingMetrics _metrics = BookingMetrics.Shared;
     private readonly Func<TicketedEventProcessor, bool> _leaveRegistry;
     private readonly CancellationToken _stopping;
-    private TicketedEventState _state = TicketedEventState.Initial;
-    // The id of the event at _state.Version: catching up checks that the stream still holds it there.
-    private Guid? _lastEventId;
-    private bool _stale = true;
+    private readonly FoldedStream _stream;
 
     public TicketedEventProcessor(
         TicketedEventId id, IEventStore store, ProcessorOptions options, ILogger logger,
@@ -59,6 +56,7 @@ internal sealed partial class TicketedEventProcessor
         _logger = logger;
         _leaveRegistry = leaveRegistry;
         _stopping = stopping;
+        _stream = new FoldedStream(id, store, logger, stopping);
         _queue = Channel.CreateBounded<QueuedCommand>(new BoundedChannelOptions(options.QueueCapacity)
         {
             SingleReader = true,
@@ -73,7 +71,7 @@ internal sealed partial class TicketedEventProcessor
     public TicketedEventId Id { get; }
 
     /// <summary>The committed state (what the debug cache shows).</summary>
-    public TicketedEventState State => Volatile.Read(ref _state);
+    public TicketedEventState State => _stream.State;
 
     public int QueueLength => _queue.Reader.Count;
 
@@ -107,7 +105,7 @@ internal sealed partial class TicketedEventProcessor
                 await ProcessAsync(batch).ConfigureAwait(false);
 
             // A stream that does not exist (a command for an unknown id) is not worth keeping in memory.
-            if (!_state.Exists && reader.Count == 0 && _leaveRegistry(this))
+            if (!_stream.State.Exists && reader.Count == 0 && _leaveRegistry(this))
                 Close();
         }
     }
@@ -137,7 +135,7 @@ internal sealed partial class TicketedEventProcessor
     {
         try
         {
-            await CatchUpAsync().ConfigureAwait(false);
+            await _stream.CatchUpAsync().ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

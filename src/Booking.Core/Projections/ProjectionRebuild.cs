@@ -11,7 +11,7 @@ namespace Booking.Core.Projections;
 /// catch-up of what committed meanwhile that never overwrites a newer document written inline by the service.
 /// A subclass says what it folds; this class reads, checkpoints and swaps.
 /// </summary>
-public abstract class ProjectionRebuild(IEventStore store, IProjectionRebuilds rebuilds, int pageSize, int checkpointEvery)
+public abstract class ProjectionRebuild(IEventReader store, IProjectionRebuilds rebuilds, int pageSize, int checkpointEvery)
 {
     // Small enough that a page dies young (20,000-event pages of full events were promoted to gen 2 and cost full
     // collections).

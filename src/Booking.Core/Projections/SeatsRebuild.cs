@@ -9,7 +9,7 @@ namespace Booking.Core.Projections;
 /// interrupted rebuild starts over.
 /// </summary>
 public sealed class SeatsRebuild(
-    IEventStore store, IProjectionRebuilds rebuilds, int pageSize = ProjectionRebuild.PageSize, int checkpointEvery = ProjectionRebuild.CheckpointEvery)
+    IEventReader store, IProjectionRebuilds rebuilds, int pageSize = ProjectionRebuild.PageSize, int checkpointEvery = ProjectionRebuild.CheckpointEvery)
     : ProjectionRebuild(store, rebuilds, pageSize, checkpointEvery)
 {
     private static readonly IReadOnlySet<string> AllTypes = TicketedEventEventTypes.All.Keys.ToHashSet(StringComparer.Ordinal);
@@ -24,9 +24,10 @@ public sealed class SeatsRebuild(
     protected override void Apply(EventHeader header, Dictionary<string, VersionedDocument> changed)
     {
         var before = _states.GetValueOrDefault(header.StreamId, TicketedEventState.Initial);
-        var after = TicketedEventState.Evolve(before, header.Data!);
+        var @event = header.TicketedEvent();
+        var after = TicketedEventState.Evolve(before, @event);
         _states[header.StreamId] = after;
-        SeatsProjection.Apply(before, header.Data!, after.Version, _changes);
+        SeatsProjection.Apply(before, @event, after.Version, _changes);
         foreach (var (id, entry) in _changes)
             changed[id] = new VersionedDocument(id, entry, after.Version);
         _changes.Clear();

@@ -9,7 +9,7 @@ namespace Booking.Core.Projections;
 /// interrupted rebuild wrote, and it reads the payloads of two event types only.
 /// </summary>
 public sealed class StatusRebuild(
-    IEventStore store, IProjectionRebuilds rebuilds, int pageSize = ProjectionRebuild.PageSize, int checkpointEvery = ProjectionRebuild.CheckpointEvery)
+    IEventReader store, IProjectionRebuilds rebuilds, int pageSize = ProjectionRebuild.PageSize, int checkpointEvery = ProjectionRebuild.CheckpointEvery)
     : ProjectionRebuild(store, rebuilds, pageSize, checkpointEvery)
 {
     private readonly Dictionary<string, TicketedEventStatus> _documents = new(StringComparer.Ordinal);

@@ -21,7 +21,7 @@ internal static class CommandTags
         Build([.. Enum.GetValues<RejectionReason>().Select(Reason)], reason => [new("outcome", "refused"), new("reason", reason)]);
     private static readonly KeyValuePair<string, object?>[][] UnavailableTags = Build(["unavailable"], outcome => [new("outcome", outcome)]);
 
-    public static ReadOnlySpan<KeyValuePair<string, object?>> Accepted(TicketedEventCommand command, object firstEvent) =>
+    public static ReadOnlySpan<KeyValuePair<string, object?>> Accepted(TicketedEventCommand command, TicketedEventEvent firstEvent) =>
         AcceptedTags[(Index(command) * Outcomes.Length) + Outcome(firstEvent)];
 
     public static ReadOnlySpan<KeyValuePair<string, object?>> Refused(TicketedEventCommand command, RejectionReason reason) =>
@@ -47,7 +47,7 @@ internal static class CommandTags
         _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "Unknown command."),
     };
 
-    private static int Outcome(object @event) => @event switch
+    private static int Outcome(TicketedEventEvent @event) => @event switch
     {
         TicketsInitialized => 0,
         TicketBooked => 1,
@@ -58,6 +58,6 @@ internal static class CommandTags
         CapacityChanged => 6,
         SalesClosed => 7,
         SalesReopened => 8,
-        _ => throw new ArgumentOutOfRangeException(nameof(@event), @event.GetType().Name, "Unknown event."),
+        _ => throw TicketedEventEvent.Unknown(@event),
     };
 }

@@ -33,7 +33,7 @@ public static class SeatsProjection
     /// <paramref name="changes"/>: a later change to the same id replaces an earlier one (null is a tombstone).
     /// <paramref name="before"/> is the state the event applies to.
     /// </summary>
-    public static void Apply(TicketedEventState before, object @event, long version, IDictionary<string, SeatEntry?> changes)
+    public static void Apply(TicketedEventState before, TicketedEventEvent @event, long version, IDictionary<string, SeatEntry?> changes)
     {
         ArgumentNullException.ThrowIfNull(before);
         ArgumentNullException.ThrowIfNull(changes);
@@ -56,6 +56,11 @@ public static class SeatsProjection
                 Leave(Waiting, before.Waitlist.JoinedAt(user));
                 Enter(Booked, user);
                 break;
+            case TicketsInitialized or CapacityChanged or SalesClosed or SalesReopened:
+                // A raise's promotions are events of their own; the rest leave both lists alone.
+                break;
+            default:
+                throw TicketedEventEvent.Unknown(@event);
         }
 
         void Enter(string status, UserId user) => changes[DocumentId(id, status, version)] = new SeatEntry(id, user, status, version);

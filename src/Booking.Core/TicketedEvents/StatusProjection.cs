@@ -13,10 +13,11 @@ public static class StatusProjection
     /// <summary>The event types whose payload the projection reads.</summary>
     public static IReadOnlySet<string> PayloadTypes { get; } = new[] { TicketedEventEventTypes.Initialized, TicketedEventEventTypes.CapacityChanged }.ToFrozenSet(StringComparer.Ordinal);
 
-    public static TicketedEventStatus? Apply(TicketedEventStatus? status, object @event) =>
-        TicketedEventEventTypes.Names.TryGetValue(@event.GetType(), out var type)
-            ? Apply(status, type, @event)
-            : throw new ArgumentException($"Unknown event type '{@event.GetType()}'.", nameof(@event));
+    public static TicketedEventStatus? Apply(TicketedEventStatus? status, TicketedEventEvent @event)
+    {
+        ArgumentNullException.ThrowIfNull(@event);
+        return Apply(status, TicketedEventEventTypes.Names[@event.GetType()], @event);
+    }
 
     /// <summary>Applies one event given by its stored type name; <paramref name="data"/> is needed for <see cref="PayloadTypes"/> only.</summary>
     public static TicketedEventStatus? Apply(TicketedEventStatus? status, string eventType, object? data)

@@ -86,7 +86,7 @@ public static class TicketedEventDecider
 
         // Seats a raise frees go to the waiting list first, in queue order, so no seat is ever free while someone waits.
         var freed = totalTickets - state.BookedCount;
-        var promotions = state.Waitlist.Take(freed).Select(user => (object)new WaitlistPromoted(user));
+        var promotions = state.Waitlist.Take(freed).Select(user => (TicketedEventEvent)new WaitlistPromoted(user));
         return Decision.Accept([new CapacityChanged(totalTickets), .. promotions]);
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using EventStore;
 
 namespace Booking.Core.TicketedEvents;
 
@@ -34,4 +35,25 @@ public static class TicketedEventEventTypes
     /// <summary>The reverse of <see cref="All"/>, for writers that hold an event and need its stored name.</summary>
     public static IReadOnlyDictionary<Type, string> Names { get; } =
         All.ToFrozenDictionary(pair => pair.Value, pair => pair.Key);
+}
+
+/// <summary>Where the store's untyped payloads become this domain's events.</summary>
+public static class RecordedTicketedEvents
+{
+    /// <summary>The event <paramref name="recorded"/> holds: every type registered in <see cref="TicketedEventEventTypes.All"/> is a <see cref="TicketedEventEvent"/>.</summary>
+    public static TicketedEventEvent TicketedEvent(this RecordedEvent recorded)
+    {
+        ArgumentNullException.ThrowIfNull(recorded);
+        return AsTicketedEvent(recorded.Data, recorded.EventType);
+    }
+
+    /// <summary>The payload of a header read with its payload (a type in the rebuild's payload types).</summary>
+    public static TicketedEventEvent TicketedEvent(this EventHeader header)
+    {
+        ArgumentNullException.ThrowIfNull(header);
+        return AsTicketedEvent(header.Data, header.EventType);
+    }
+
+    private static TicketedEventEvent AsTicketedEvent(object? data, string eventType) =>
+        data as TicketedEventEvent ?? throw new InvalidOperationException($"The stored '{eventType}' event is not a ticketed-event event ({data?.GetType().Name ?? "no payload"}).");
 }

@@ -42,11 +42,12 @@ public sealed record TicketedEventState
     /// <summary>The stream version at which <paramref name="user"/> got their seat, if they hold one.</summary>
     public long? SeatedAt(UserId user) => Seats.TryGetValue(user, out var version) ? version : null;
 
-    public static TicketedEventState Fold(IEnumerable<object> events) => events.Aggregate(Initial, Evolve);
+    public static TicketedEventState Fold(IEnumerable<TicketedEventEvent> events) => events.Aggregate(Initial, Evolve);
 
-    public static TicketedEventState Evolve(TicketedEventState state, object @event)
+    public static TicketedEventState Evolve(TicketedEventState state, TicketedEventEvent @event)
     {
         ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(@event);
         var version = state.Version + 1;
         return @event switch
         {
@@ -65,7 +66,7 @@ public sealed record TicketedEventState
             CapacityChanged(var totalTickets) => state with { TotalTickets = totalTickets, Version = version },
             SalesClosed => state with { SalesOpen = false, Version = version },
             SalesReopened => state with { SalesOpen = true, Version = version },
-            _ => throw new ArgumentException($"Unknown event type '{@event?.GetType()}'.", nameof(@event)),
+            _ => throw TicketedEventEvent.Unknown(@event),
         };
     }
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Booking.Web.Hosting;
 using Booking.Web.Hosting.Settings;
 using EventStore;
+using EventStore.Sql;
 
 namespace Booking.Web.Admin;
 
@@ -38,20 +39,21 @@ public static class AdminCommands
     private static RootCommand Root(Lazy<StoreSettings> configured)
     {
         // Like the service at start-up, the commands bring the schema up to date first (EventStore:MigrateOnStartup).
-        var store = new Lazy<IEventStore>(() =>
+        var store = new Lazy<SqlEventStore>(() =>
         {
             var settings = configured.Value;
             if (settings.MigrateOnStartup)
                 StoreSetup.Migrate(settings);
             return StoreSetup.CreateStore(settings, TimeProvider.System);
         });
+        var events = new Lazy<IEventStore>(() => store.Value);
         return new RootCommand(Description)
         {
             MigrateCommand.Create(configured),
-            ReplayCommand.Create(store),
-            AuditCommand.Create(store),
+            ReplayCommand.Create(events),
+            AuditCommand.Create(events),
             ProjectionsCommand.Create(store),
-            SubscriptionsCommand.Create(store, configured),
+            SubscriptionsCommand.Create(events, configured),
         };
     }
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Booking.Core.Projections;
 using EventStore;
+using EventStore.Sql;
 using Spectre.Console;
 
 namespace Booking.Web.Admin;
@@ -12,20 +13,19 @@ namespace Booking.Web.Admin;
 /// </summary>
 internal static class ProjectionsCommand
 {
-    public static Command Create(Lazy<IEventStore> store)
+    public static Command Create(Lazy<SqlEventStore> store)
     {
         var name = new Option<string>("--name") { Description = "The projection to rebuild.", DefaultValueFactory = _ => "all" };
         name.AcceptOnlyFromAmong("all", "status", "seats");
         var restart = new Option<bool>("--restart") { Description = "Start over instead of resuming an interrupted rebuild." };
         var rebuild = new Command("rebuild", "Rebuild a read model from the events and swap it in atomically.") { name, restart };
-        rebuild.SetAction((parse, cancellationToken) => RebuildAsync(store.Value, parse.GetValue(name)!, parse.GetValue(restart), cancellationToken));
+        rebuild.SetAction((parse, cancellationToken) => RebuildAsync(store.Value, store.Value, parse.GetValue(name)!, parse.GetValue(restart), cancellationToken));
         return new Command("projections", "Read-model maintenance.") { rebuild };
     }
 
-    private static async Task<int> RebuildAsync(IEventStore store, string name, bool restart, CancellationToken cancellationToken)
+    private static async Task<int> RebuildAsync(IEventReader events, IProjectionRebuilds rebuilds, string name, bool restart, CancellationToken cancellationToken)
     {
-        var rebuilds = (IProjectionRebuilds)store;
-        (string Name, ProjectionRebuild Rebuild)[] all = [("status", new StatusRebuild(store, rebuilds)), ("seats", new SeatsRebuild(store, rebuilds))];
+        (string Name, ProjectionRebuild Rebuild)[] all = [("status", new StatusRebuild(events, rebuilds)), ("seats", new SeatsRebuild(events, rebuilds))];
         foreach (var (projection, rebuild) in all.Where(r => name == "all" || r.Name == name))
             await RebuildOneAsync(projection, rebuild, restart, cancellationToken);
         return 0;

@@ -32,7 +32,7 @@ internal static class ReplayCommand
         return command;
     }
 
-    private static async Task<int> RunAsync(IEventStore store, TicketedEventId id, long? toVersion, DateTimeOffset? at, bool json, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(IEventReader store, TicketedEventId id, long? toVersion, DateTimeOffset? at, bool json, CancellationToken cancellationToken)
     {
         // Like the HTTP asOf: the longest run from version 1 within the bounds, so a clock that stepped back can
         // never fold a later event without an earlier one.
@@ -45,7 +45,7 @@ internal static class ReplayCommand
             return 1;
         }
 
-        var state = TicketedEventState.Fold(events.Select(e => e.Data));
+        var state = TicketedEventState.Fold(events.Select(e => e.TicketedEvent()));
         if (json)
         {
             Console.WriteLine(JsonSerializer.Serialize(new

@@ -58,7 +58,7 @@ public static class BookingApi
         }
 
         if (key is not null)
-            return await key.SendAsync(processors, AddressAsync, request.HttpContext, InitializeAnswer);
+            return await processors.SendAsync(key, AddressAsync, request.HttpContext, InitializeAnswer);
         var (id, command) = await AddressAsync();
         return InitializeAnswer(await processors.SendAsync(id, command, Correlation.Of(request.HttpContext)));
     }
@@ -77,7 +77,7 @@ public static class BookingApi
 
         var command = new BookTicket(user);
         if (key is not null)
-            return await key.SendAsync(processors, eventId, command, request.HttpContext, result => BookAnswer(eventId, user, result));
+            return await processors.SendAsync(key, eventId, command, request.HttpContext, result => BookAnswer(eventId, user, result));
         return BookAnswer(eventId, user, await processors.SendAsync(eventId, command, Correlation.Of(request.HttpContext)));
     }
 
@@ -95,7 +95,7 @@ public static class BookingApi
 
         var command = new CancelBooking(user);
         if (key is not null)
-            return await key.SendAsync(processors, eventId, command, request.HttpContext, result => CancelAnswer(eventId, user, result));
+            return await processors.SendAsync(key, eventId, command, request.HttpContext, result => CancelAnswer(eventId, user, result));
         return CancelAnswer(eventId, user, await processors.SendAsync(eventId, command, Correlation.Of(request.HttpContext)));
     }
 

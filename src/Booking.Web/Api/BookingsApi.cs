@@ -15,7 +15,7 @@ public static class BookingsApi
     private static readonly string[] Lists = [SeatsProjection.Booked, SeatsProjection.Waiting];
 
     public static async Task<Results<Ok<BookingsResponse>, ProblemHttpResult>> GetBookings(
-        string eventId, string? limit, string? after, string? status, IEventStore store, CancellationToken cancellationToken)
+        string eventId, string? limit, string? after, string? status, IDocumentReader store, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         var id = RouteEventId.Parse(eventId, errors);

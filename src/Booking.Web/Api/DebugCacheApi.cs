@@ -18,8 +18,8 @@ public static class DebugCacheApi
         {
             app.MapGet("/api/events/debug/cache", GetCache).WithName("GetDebugCache").WithTags("Debug").ProducesCommonProblems();
         }
-        // Read as text here: mapping comes before the section is validated at start-up, which refuses a non-boolean.
-        else if (bool.TryParse(configuration[$"{DebugCacheOptions.Section}:Enabled"], out var enabled) && enabled)
+        // Mapping comes before the section is validated at start-up, which refuses a non-boolean.
+        else if (configuration.ReadAtRegistration<DebugCacheOptions>(DebugCacheOptions.Section).Enabled)
         {
             app.MapGet("/api/events/debug/cache", GetCache).WithName("GetDebugCache").WithTags("Debug").RequireAuthorization(BasicAuthentication.AdminPolicy)
                 .ProducesCommonProblems().ProducesProblems(Problems.Unauthorized);

@@ -13,7 +13,7 @@ public static class HistoryApi
     private static readonly HistoryEntryData NoData = new();
 
     public static async Task<Results<Ok<HistoryResponse>, ProblemHttpResult>> GetHistory(
-        string eventId, string? fromVersion, string? limit, IEventStore store, CancellationToken cancellationToken)
+        string eventId, string? fromVersion, string? limit, IEventReader events, IStreamVersions streams, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         var id = RouteEventId.Parse(eventId, errors);
@@ -24,8 +24,8 @@ public static class HistoryApi
 
         // One event past the page tells whether another page follows, without a second query that could race an append.
         var streamId = id!.Value.StreamId;
-        var page = await store.ReadStreamAsync(streamId, from!.Value, max!.Value + 1, cancellationToken);
-        if (page.Count == 0 && await store.GetStreamAsync(streamId, cancellationToken) is null)
+        var page = await events.ReadStreamAsync(streamId, from!.Value, max!.Value + 1, cancellationToken);
+        if (page.Count == 0 && await streams.GetStreamAsync(streamId, cancellationToken) is null)
             return RouteEventId.NotFound(id.Value);
 
         var entries = page.Take(max.Value).Select(ToEntry).ToList();
@@ -36,7 +36,8 @@ public static class HistoryApi
     /// <summary>Explicit per type, so the wire shape stays put when a domain record changes.</summary>
     internal static HistoryEntry ToEntry(RecordedEvent recorded)
     {
-        var (userId, data) = recorded.Data switch
+        var @event = recorded.TicketedEvent();
+        var (userId, data) = @event switch
         {
             TicketsInitialized e => ((long?)null, new HistoryEntryData(e.Name, e.TotalTickets)),
             TicketBooked e => (e.UserId.Value, NoData),
@@ -46,7 +47,7 @@ public static class HistoryApi
             WaitlistPromoted e => (e.UserId.Value, NoData),
             CapacityChanged e => (null, new HistoryEntryData(TotalTickets: e.TotalTickets)),
             SalesClosed or SalesReopened => (null, NoData),
-            _ => throw new InvalidOperationException($"The history has no mapping for event type '{recorded.EventType}'."),
+            _ => throw TicketedEventEvent.Unknown(@event),
         };
         return new HistoryEntry(
             recorded.Version, recorded.Position, recorded.EventType, DateTime.SpecifyKind(recorded.RecordedAt, DateTimeKind.Utc),

@@ -37,7 +37,7 @@ public static class SalesApi
     }
 
     public static async Task<Results<Ok<EventListResponse>, ProblemHttpResult>> ListEvents(
-        string? limit, string? after, IEventStore store, CancellationToken cancellationToken)
+        string? limit, string? after, IDocumentReader store, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         var max = (int?)errors.QueryInteger("limit", limit, DefaultLimit, 1, MaxLimit);

@@ -13,22 +13,22 @@ namespace Booking.Web.Api;
 public static class StatusApi
 {
     public static async Task<Results<Ok<StatusResponse>, StatusCodeHttpResult, ProblemHttpResult>> GetStatus(
-        string eventId, string? asOf, HttpContext context, IEventStore store, CancellationToken cancellationToken)
+        string eventId, string? asOf, HttpContext context, IDocumentReader documents, IEventReader events, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         if (RouteEventId.Parse(eventId, errors) is not { } id)
             return errors.AsProblem();
         if (asOf is not null)
-            return await GetStatusAsOf(id, asOf, context, store, cancellationToken);
+            return await GetStatusAsOf(id, asOf, context, events, cancellationToken);
 
-        var stored = await LoadAsync(store, id, cancellationToken);
+        var stored = await LoadAsync(documents, id, cancellationToken);
         if (stored is null)
             return RouteEventId.NotFound(id);
         return OkUnlessNotModified(context, stored.StreamVersion, stored.Document);
     }
 
     /// <summary>The status read model's document of one ticketed event, or null if there is none.</summary>
-    public static Task<StoredDocument<TicketedEventStatus>?> LoadAsync(IEventStore store, TicketedEventId id, CancellationToken cancellationToken) =>
+    public static Task<StoredDocument<TicketedEventStatus>?> LoadAsync(IDocumentReader store, TicketedEventId id, CancellationToken cancellationToken) =>
         store.LoadDocumentAsync<TicketedEventStatus>(BookingEventTypes.StatusProjection, id.DocumentKey, cancellationToken);
 
     /// <summary>A status document as the API shows it.</summary>
@@ -36,7 +36,7 @@ public static class StatusApi
         new(status.EventId.Value, status.EventName, status.TotalTickets, status.AvailableTickets, status.WaitingListCount, status.SalesOpen);
 
     private static async Task<Results<Ok<StatusResponse>, StatusCodeHttpResult, ProblemHttpResult>> GetStatusAsOf(
-        TicketedEventId eventId, string asOf, HttpContext context, IEventStore store, CancellationToken cancellationToken)
+        TicketedEventId eventId, string asOf, HttpContext context, IEventReader store, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         if (StatusAsOf.Parse(asOf, errors) is not { } point)

@@ -42,7 +42,7 @@ internal sealed partial record StatusAsOf(long? Version, DateTimeOffset? Time)
     /// when no event falls before this point; <c>StreamExists</c> then tells "not yet" from "never".
     /// </summary>
     public async Task<(TicketedEventStatus? Status, bool StreamExists)> FoldAsync(
-        IEventStore store, TicketedEventId id, CancellationToken cancellationToken)
+        IEventReader store, TicketedEventId id, CancellationToken cancellationToken)
     {
         TicketedEventStatus? status = null;
         var streamExists = false;
@@ -59,7 +59,7 @@ internal sealed partial record StatusAsOf(long? Version, DateTimeOffset? Time)
             {
                 if (!Includes(recorded))
                     return (status, streamExists);
-                status = StatusProjection.Apply(status, recorded.Data);
+                status = StatusProjection.Apply(status, recorded.TicketedEvent());
             }
 
             if (page.Count < count)

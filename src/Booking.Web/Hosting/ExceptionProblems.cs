@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Globalization;
 using Booking.Core.Processing;
 using Booking.Web.Api;
 using Microsoft.AspNetCore.Diagnostics;
@@ -28,7 +27,7 @@ internal sealed partial class ExceptionProblems(IProblemDetailsService problems,
         if (status >= 500)
             LogFailed(exception, context.Request.Method, context.Request.Path);
         if (retryAfter is { } wait)
-            context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            RetryAfter.Set(context.Response, wait);
         context.Response.StatusCode = status;
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {

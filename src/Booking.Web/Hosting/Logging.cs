@@ -1,3 +1,4 @@
+using Booking.Web.Hosting.Settings;
 using Serilog;
 
 namespace Booking.Web.Hosting;
@@ -33,11 +34,13 @@ public static class Logging
         return app;
     }
 
-    /// <summary>PORT (the seed's variable, default 3000) when no URLs are configured otherwise.</summary>
+    /// <summary>PORT (the seed's variable, default 3000) when no URLs are configured otherwise (<see cref="ListeningOptions"/>).</summary>
     public static WebApplicationBuilder UsePortFromEnvironment(this WebApplicationBuilder builder)
     {
-        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
-            builder.WebHost.UseUrls($"http://0.0.0.0:{builder.Configuration.GetValue("PORT", 3000)}");
+        builder.Services.AddValidatedOptions<ListeningOptions>(builder.Configuration, section: string.Empty, o => o.Problem());
+        var listening = builder.Configuration.ReadAtRegistration<ListeningOptions>(string.Empty);
+        if (!listening.HasUrls)
+            builder.WebHost.UseUrls($"http://0.0.0.0:{listening.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
         return builder;
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Booking.Web.Api;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -17,7 +16,7 @@ public static class StoreHealth
     public const string ReadyPath = "/health/ready";
     private const string ReadyTag = "ready";
     private static readonly TimeSpan CheckTimeout = TimeSpan.FromSeconds(2);
-    private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan NotReadyRetryAfter = TimeSpan.FromSeconds(5);
 
     public static IServiceCollection AddStoreHealth(this IServiceCollection services)
     {
@@ -45,7 +44,7 @@ public static class StoreHealth
             }
 
             context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-            context.Response.Headers.RetryAfter = ((int)RetryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+            RetryAfter.Set(context.Response, NotReadyRetryAfter);
             await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
             {
                 HttpContext = context,

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace Booking.Web.Hosting;
 
 /// <summary>Ready = migrated and one cheap round trip to the store (the head position) answers in time.</summary>
-internal sealed class StoreHealthCheck(StoreReadiness readiness, IEventStore store) : IHealthCheck
+internal sealed class StoreHealthCheck(StoreReadiness readiness, IEventReader store) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {

@@ -19,10 +19,14 @@ public sealed record StoreSettings(StoreProvider Provider, string ConnectionStri
     /// <summary>The MySQL store's group commit (configuration section EventStore:MySql).</summary>
     public MySqlStoreOptions MySql { get; init; } = new();
 
-    /// <summary>The settings, or an <see cref="OptionsValidationException"/> naming the key that is wrong.</summary>
-    public static StoreSettings From(IConfiguration configuration)
+    /// <summary>The settings, or an <see cref="OptionsValidationException"/> naming the key that is wrong (the operator commands, which have no host).</summary>
+    public static StoreSettings From(IConfiguration configuration) =>
+        From(configuration, configuration.GetSection(EventStoreOptions.Section).Get<EventStoreOptions>() ?? new());
+
+    /// <summary>As the other overload, with the EventStore section bound already (the host's validated options).</summary>
+    public static StoreSettings From(IConfiguration configuration, EventStoreOptions options)
     {
-        var options = configuration.GetSection(EventStoreOptions.Section).Get<EventStoreOptions>() ?? new();
+        ArgumentNullException.ThrowIfNull(options);
         var settings = FromConnection(configuration, options) with { MySql = options.MySql };
         if ((options.Problem() ?? ProblemOf(settings)) is { } problem)
             throw new OptionsValidationException(EventStoreOptions.Section, typeof(StoreSettings), [problem]);
@@ -36,16 +40,16 @@ public sealed record StoreSettings(StoreProvider Provider, string ConnectionStri
         if (!string.IsNullOrWhiteSpace(connectionString))
             return new(options.Provider ?? StoreProvider.Sqlite, connectionString, migrate);
 
-        var host = configuration["DB_HOST"];
-        if (!string.IsNullOrWhiteSpace(host))
+        var seed = configuration.Get<SeedDatabaseOptions>() ?? new();
+        if (!string.IsNullOrWhiteSpace(seed.Host))
         {
             var mysql = new MySqlConnectionStringBuilder
             {
-                Server = host,
-                Port = configuration.GetValue<uint?>("DB_PORT") ?? 3306,
-                UserID = configuration["DB_USER"] ?? "root",
-                Password = configuration["DB_PASSWORD"] ?? string.Empty,
-                Database = configuration["DB_NAME"] ?? "eventbooking",
+                Server = seed.Host,
+                Port = seed.Port ?? 3306,
+                UserID = seed.User ?? "root",
+                Password = seed.Password ?? string.Empty,
+                Database = seed.Name ?? "eventbooking",
             };
             return new(StoreProvider.MySql, mysql.ConnectionString, migrate);
         }

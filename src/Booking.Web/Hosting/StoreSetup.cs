@@ -4,6 +4,7 @@ using Booking.Web.Hosting.Settings;
 using EventBooking.Migrations;
 using EventStore;
 using EventStore.MySql;
+using EventStore.Sql;
 using EventStore.Sqlite;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
@@ -17,26 +18,39 @@ public static class StoreSetup
     {
         // Validated when the host starts (a bad provider, a MySQL connection string naming no database, ...), so the
         // settings themselves are made only once something needs them, after that.
-        services.AddValidatedOptions<EventStoreOptions>(configuration, EventStoreOptions.Section, o => o.Problem() ?? StoreProblem(configuration));
-        services.AddSingleton(_ => StoreSettings.From(configuration));
+        services.AddValidatedOptions<EventStoreOptions>(configuration, EventStoreOptions.Section, o => o.Problem() ?? StoreProblem(configuration, o));
+        services.AddSingleton(sp => StoreSettings.From(configuration, sp.GetRequiredService<IOptions<EventStoreOptions>>().Value));
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<IEventStore>(sp => CreateStore(sp.GetRequiredService<StoreSettings>(), sp.GetRequiredService<TimeProvider>()));
-        services.AddValidatedOptions<ProcessorOptions>(configuration, "Processing", o => o.Problem());
+        services.AddStoreSurfaces(sp => CreateStore(sp.GetRequiredService<StoreSettings>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddValidatedOptions<ProcessorOptions>(configuration, ProcessorOptions.Section, o => o.Problem());
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<ProcessorOptions>>().Value);
-        // Both stores number sequences too; #15 splits the store surface so that this needs no cast.
-        services.AddSingleton(sp => (ISequenceNumbers)sp.GetRequiredService<IEventStore>());
         services.AddSingleton<BookingProcessors>();
-        services.AddSingleton<StoreReadiness>();
-        services.AddSingleton(sp => MigrationRetry.From(sp.GetRequiredService<IOptions<EventStoreOptions>>().Value));
-        services.AddHostedService<ProcessorsLifetime>();
+        services.AddStartAndStopSteps();
         return services;
     }
 
-    private static string? StoreProblem(IConfiguration configuration)
+    /// <summary>
+    /// Registers the one store object under each of its surfaces. The narrow ones resolve through
+    /// <see cref="IEventStore"/>, so a test that replaces it (a store that fails on demand) stands behind every caller.
+    /// </summary>
+    private static void AddStoreSurfaces(this IServiceCollection services, Func<IServiceProvider, SqlEventStore> create)
+    {
+        services.AddSingleton(create);
+        services.AddSingleton<IEventStore>(sp => sp.GetRequiredService<SqlEventStore>());
+        services.AddSingleton<IEventReader>(sp => sp.GetRequiredService<IEventStore>());
+        services.AddSingleton<IEventWriter>(sp => sp.GetRequiredService<IEventStore>());
+        services.AddSingleton<IStreamVersions>(sp => sp.GetRequiredService<IEventStore>());
+        services.AddSingleton<IDocumentReader>(sp => sp.GetRequiredService<IEventStore>());
+        services.AddSingleton<IDocumentWriter>(sp => sp.GetRequiredService<IEventStore>());
+        services.AddSingleton<IProjectionRebuilds>(sp => sp.GetRequiredService<SqlEventStore>());
+        services.AddSingleton<ISequenceNumbers>(sp => sp.GetRequiredService<SqlEventStore>());
+    }
+
+    private static string? StoreProblem(IConfiguration configuration, EventStoreOptions options)
     {
         try
         {
-            StoreSettings.From(configuration);
+            StoreSettings.From(configuration, options);
             return null;
         }
         catch (OptionsValidationException e)
@@ -45,7 +59,7 @@ public static class StoreSetup
         }
     }
 
-    public static IEventStore CreateStore(StoreSettings settings, TimeProvider time)
+    public static SqlEventStore CreateStore(StoreSettings settings, TimeProvider time)
     {
         var types = BookingEventTypes.CreateMap();
         return settings.Provider switch

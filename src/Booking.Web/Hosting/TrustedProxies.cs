@@ -28,5 +28,5 @@ public static class TrustedProxies
 
     public static IApplicationBuilder UseTrustedForwardedHeaders(this IApplicationBuilder app, IConfiguration configuration) =>
         // The middleware reads its (validated) options when the pipeline is built at start-up.
-        configuration.GetSection($"{TrustedProxyOptions.Section}:KnownProxies").GetChildren().Any() ? app.UseForwardedHeaders() : app;
+        configuration.ReadAtRegistration<TrustedProxyOptions>(TrustedProxyOptions.Section).KnownProxies.Length > 0 ? app.UseForwardedHeaders() : app;
 }

@@ -46,7 +46,7 @@ public sealed class UserAuthOptions
     /// <see cref="UserAuthMode.Anonymous"/> here, and validation at start-up refuses it.
     /// </summary>
     public static UserAuthMode ModeFrom(IConfiguration configuration) =>
-        Enum.TryParse<UserAuthMode>(configuration[$"{Section}:Mode"], ignoreCase: true, out var mode) && Enum.IsDefined(mode) ? mode : UserAuthMode.Anonymous;
+        configuration.ReadAtRegistration<UserAuthOptions>(Section).Mode is var mode && Enum.IsDefined(mode) ? mode : UserAuthMode.Anonymous;
 
     /// <summary>What is wrong with the section, naming the key; null when it is usable.</summary>
     public string? Problem() => Mode switch

@@ -1,9 +1,11 @@
+using EventStore.Sql;
+
 namespace EventStore.MySql;
 
 public sealed partial class MySqlEventStore
 {
     /// <inheritdoc />
-    public async Task<bool> ConfirmVersionAsync(string streamId, long version, CancellationToken cancellationToken = default)
+    public override async Task<bool> ConfirmVersionAsync(string streamId, long version, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(streamId);
         ArgumentOutOfRangeException.ThrowIfNegative(version);
@@ -12,7 +14,7 @@ public sealed partial class MySqlEventStore
         // and, retried, then sees that append. A stream that does not exist has no row to write: its absence is read
         // in a transaction that writes the position counter, which every append writes too.
         if (IsGalera != true)
-            return ((await GetStreamAsync(streamId, cancellationToken).ConfigureAwait(false))?.Version ?? 0) == version;
+            return await base.ConfirmVersionAsync(streamId, version, cancellationToken).ConfigureAwait(false);
         return await MySqlErrors.RetryTransientAsync(
             () => version == 0 ? ConfirmAbsentOnceAsync(streamId, cancellationToken) : ConfirmOnceAsync(streamId, version, cancellationToken),
             isGalera: static () => true, cancellationToken, version == 0 ? MySqlErrors.MaxAttemptsOnOneHotRow : MySqlErrors.MaxAttemptsOnGalera).ConfigureAwait(false);
@@ -32,7 +34,7 @@ public sealed partial class MySqlEventStore
                     await raise.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
                 }
 
-                await using var read = Command(connection, MySqlStatements.SelectStreamVersion, streamId);
+                await using var read = Command(connection, SqlStatements.SelectStreamVersion, streamId);
                 read.Transaction = transaction;
                 var absent = await read.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is null or DBNull;
                 // The commit is what certifies: an abort (error 1213) means another node appended meanwhile; retried.

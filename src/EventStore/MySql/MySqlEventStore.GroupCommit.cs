@@ -94,32 +94,15 @@ public sealed partial class MySqlEventStore
 
     private async Task CommitAsync(List<PendingAppend> group)
     {
-        AppendResult?[] results;
-        if (group.Count == 1)
-        {
-            results = [null];
-        }
-        else
-        {
-            try
-            {
-                results = await MySqlErrors.RetryTransientAsync(() => CommitGroupOnceAsync(group), () => IsGalera == true, CancellationToken.None).ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is not OutOfMemoryException)
-            {
-                // Whatever happened, each append written alone tells its caller what became of it.
-                results = new AppendResult?[group.Count];
-            }
-        }
-
+        var outcome = group.Count == 1 ? new GroupOutcome.WroteNothing(NothingWritten.OneAppend) : await TryCommitGroupAsync(group).ConfigureAwait(false);
         for (var i = 0; i < group.Count; i++)
         {
-            if (results[i] is { } result)
+            if (outcome.ResultOf(i) is { } result)
                 group[i].Complete(result);
         }
 
         // Appends to one stream stay in queue order; different streams go alone in parallel.
-        var alone = group.Where((_, i) => results[i] is null)
+        var alone = group.Where((_, i) => outcome.ResultOf(i) is null)
             .GroupBy(p => p.Append.StreamId, StringComparer.Ordinal)
             .Select(async appends =>
             {
@@ -127,6 +110,19 @@ public sealed partial class MySqlEventStore
                     await AppendAloneAsync(pending).ConfigureAwait(false);
             });
         await Task.WhenAll(alone).ConfigureAwait(false);
+    }
+
+    private async Task<GroupOutcome> TryCommitGroupAsync(List<PendingAppend> group)
+    {
+        try
+        {
+            return await MySqlErrors.RetryTransientAsync(() => CommitGroupOnceAsync(group), () => IsGalera == true, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Whatever happened, each append written alone tells its caller what became of it.
+            return new GroupOutcome.WroteNothing(NothingWritten.GroupFailed);
+        }
     }
 
     private async Task AppendAloneAsync(PendingAppend pending)
@@ -141,70 +137,85 @@ public sealed partial class MySqlEventStore
         }
     }
 
-    // Returns the result of every append the group wrote, null for the rest (written alone afterwards). First the
-    // optimistic write (one round trip, every version checked by the UPDATE); if a version was stale, the versions are
-    // read under lock and the appends that match are written. A failure rolls everything back (or, if the connection
-    // died, leaves it unknown: the appends written alone then find their events and answer with the original result).
-    private async Task<AppendResult?[]> CommitGroupOnceAsync(List<PendingAppend> group)
+    // First the optimistic write (one round trip, every version checked by the UPDATE); if a version was stale, the
+    // versions are read under lock and the appends that match are written. A failure rolls everything back (or, if the
+    // connection died, leaves it unknown: the appends written alone then find their events and answer with the
+    // original result). A transient error is thrown, for the whole group to be tried again.
+    private async Task<GroupOutcome> CommitGroupOnceAsync(List<PendingAppend> group)
     {
-        var results = new AppendResult?[group.Count];
         var connection = await OpenAsync(CancellationToken.None).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
             if (AsExpected(group) is { } expected)
             {
-                try
-                {
-                    var first = await WriteAsync(connection, parameters => MySqlStatements.ConditionalAppend(expected, versionsLocked: false, parameters), CancellationToken.None)
-                        .ConfigureAwait(false);
-                    return Written(expected, Enumerable.Range(0, group.Count).ToList(), first, results);
-                }
-                catch (Exception e) when (e is MySqlException or StreamNotWrittenException)
-                {
-                    await TryExecuteAsync(connection, MySqlStatements.Rollback).ConfigureAwait(false);
-                    if (e is MySqlException m && m.IsTransient())
-                        throw;
-                    if (!IsRefusal(e))
-                        return results;
-                }
+                var outcome = await WriteAsExpectedAsync(connection, group, expected).ConfigureAwait(false);
+                if (outcome is not GroupOutcome.WroteNothing { Reason: NothingWritten.StaleVersion })
+                    return outcome;
             }
 
-            var versions = await LockStreamsAsync(connection, group).ConfigureAwait(false);
-            var accepted = new List<VersionedAppend>(group.Count);
-            var acceptedIndexes = new List<int>(group.Count);
-            for (var i = 0; i < group.Count; i++)
-            {
-                var append = group[i].Append;
-                var current = versions.GetValueOrDefault(append.StreamId);
-                if (current != group[i].ExpectedVersion)
-                    continue;
-                accepted.Add(new VersionedAppend(append, current));
-                acceptedIndexes.Add(i);
-                versions[append.StreamId] = current + append.Events.Count;
-            }
-
-            if (accepted.Count == 0)
-            {
-                await ExecuteAsync(connection, MySqlStatements.Rollback, CancellationToken.None).ConfigureAwait(false);
-                return results;
-            }
-
-            long position;
-            try
-            {
-                position = await WriteAsync(connection, parameters => MySqlStatements.ConditionalAppend(accepted, versionsLocked: true, parameters), CancellationToken.None)
-                    .ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is MySqlException or StreamNotWrittenException)
-            {
-                await TryExecuteAsync(connection, MySqlStatements.Rollback).ConfigureAwait(false);
-                if (e is MySqlException m && m.IsTransient())
-                    throw;
-                return results;
-            }
-
-            return Written(accepted, acceptedIndexes, position, results);
+            return await WriteMatchingUnderLockAsync(connection, group).ConfigureAwait(false);
         }
+    }
+
+    private async Task<GroupOutcome> WriteAsExpectedAsync(MySqlConnection connection, List<PendingAppend> group, List<VersionedAppend> expected)
+    {
+        try
+        {
+            var first = await WriteAsync(connection, parameters => MySqlStatements.ConditionalAppend(expected, parameters), CancellationToken.None).ConfigureAwait(false);
+            return Wrote(group.Count, expected, Enumerable.Range(0, group.Count).ToList(), first);
+        }
+        catch (Exception e) when (e is MySqlException or StreamNotWrittenException)
+        {
+            await TryExecuteAsync(connection, MySqlStatements.Rollback).ConfigureAwait(false);
+            if (e is MySqlException m && m.IsTransient())
+                throw;
+            return new GroupOutcome.WroteNothing(IsRefusal(e) ? NothingWritten.StaleVersion : NothingWritten.WriteFailed);
+        }
+    }
+
+    private async Task<GroupOutcome> WriteMatchingUnderLockAsync(MySqlConnection connection, List<PendingAppend> group)
+    {
+        var (accepted, acceptedIndexes) = Matching(group, await LockStreamsAsync(connection, group).ConfigureAwait(false));
+        if (accepted.Count == 0)
+        {
+            await ExecuteAsync(connection, MySqlStatements.Rollback, CancellationToken.None).ConfigureAwait(false);
+            return new GroupOutcome.WroteNothing(NothingWritten.NoneAtItsVersion);
+        }
+
+        long position;
+        try
+        {
+            position = await WriteAsync(connection, parameters => MySqlStatements.AppendToLockedStreams(accepted, parameters), CancellationToken.None)
+                .ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is MySqlException or StreamNotWrittenException)
+        {
+            await TryExecuteAsync(connection, MySqlStatements.Rollback).ConfigureAwait(false);
+            if (e is MySqlException m && m.IsTransient())
+                throw;
+            return new GroupOutcome.WroteNothing(NothingWritten.WriteFailed);
+        }
+
+        return Wrote(group.Count, accepted, acceptedIndexes, position);
+    }
+
+    // The appends whose streams are at the versions they expect (read under lock), each one after the other in queue order.
+    private static (List<VersionedAppend> Appends, List<int> Indexes) Matching(List<PendingAppend> group, Dictionary<string, long> versions)
+    {
+        var accepted = new List<VersionedAppend>(group.Count);
+        var indexes = new List<int>(group.Count);
+        for (var i = 0; i < group.Count; i++)
+        {
+            var append = group[i].Append;
+            var current = versions.GetValueOrDefault(append.StreamId);
+            if (current != group[i].ExpectedVersion)
+                continue;
+            accepted.Add(new VersionedAppend(append, current));
+            indexes.Add(i);
+            versions[append.StreamId] = current + append.Events.Count;
+        }
+
+        return (accepted, indexes);
     }
 
     // The appends as the group expects them, if every append to a stream expects the version the one before leaves.
@@ -224,10 +235,12 @@ public sealed partial class MySqlEventStore
         return appends;
     }
 
-    private AppendResult?[] Written(List<VersionedAppend> written, List<int> indexes, long firstPosition, AppendResult?[] results)
+    // The appends written take positions from firstPosition on, in their order in the group.
+    private GroupOutcome.Wrote Wrote(int groupSize, List<VersionedAppend> written, List<int> indexes, long firstPosition)
     {
         Interlocked.Increment(ref _groupCommits);
         Interlocked.Add(ref _groupedAppends, written.Count);
+        var results = new AppendResult?[groupSize];
         var position = firstPosition;
         for (var k = 0; k < written.Count; k++)
         {
@@ -236,7 +249,7 @@ public sealed partial class MySqlEventStore
             position += append.Events.Count;
         }
 
-        return results;
+        return new GroupOutcome.Wrote(results);
     }
 
     private static async Task<Dictionary<string, long>> LockStreamsAsync(MySqlConnection connection, List<PendingAppend> group)
@@ -257,30 +270,5 @@ public sealed partial class MySqlEventStore
 
             return versions;
         }
-    }
-
-    private sealed class PendingAppend(PreparedAppend append, long expectedVersion, CancellationToken cancellationToken)
-    {
-        private readonly TaskCompletionSource<AppendResult> _result = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public PreparedAppend Append => append;
-
-        public long ExpectedVersion => expectedVersion;
-
-        public CancellationToken CancellationToken => cancellationToken;
-
-        public Task<AppendResult> Result => _result.Task;
-
-        public void Complete(AppendResult result) => _result.TrySetResult(result);
-
-        public void Fail(Exception error)
-        {
-            if (error is OperationCanceledException && cancellationToken.IsCancellationRequested)
-                _result.TrySetCanceled(cancellationToken);
-            else
-                _result.TrySetException(error);
-        }
-
-        public void Cancel() => _result.TrySetCanceled(cancellationToken);
     }
 }

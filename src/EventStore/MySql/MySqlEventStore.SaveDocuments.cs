@@ -4,17 +4,9 @@ namespace EventStore.MySql;
 
 public sealed partial class MySqlEventStore
 {
-    /// <inheritdoc />
-    public async Task SaveDocumentsAsync(
-        string streamId, ExpectedVersion expected, IReadOnlyList<ProjectionDocument> documents, CancellationToken cancellationToken = default)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(streamId);
-        var prepared = PreparedDocument.All(documents ?? throw new ArgumentNullException(nameof(documents)), _types);
-        if (prepared.Length == 0)
-            return;
-        var now = PreparedAppend.Now(_time);
-        await MySqlErrors.RetryTransientAsync(() => SaveDocumentsOnceAsync(streamId, expected, prepared, now, cancellationToken), () => IsGalera == true, cancellationToken).ConfigureAwait(false);
-    }
+    private protected override Task WriteDocumentsAsync(
+        string streamId, ExpectedVersion expected, IReadOnlyList<PreparedDocument> documents, DateTime now, CancellationToken cancellationToken) =>
+        MySqlErrors.RetryTransientAsync(() => SaveDocumentsOnceAsync(streamId, expected, documents, now, cancellationToken), () => IsGalera == true, cancellationToken);
 
     // The stream row is locked (FOR UPDATE) while the documents are written, so an append through the same server
     // cannot slip in between the version check and the commit. On Galera that lock is local to the node and the

@@ -1,13 +1,9 @@
 namespace EventStore.MySql;
 
-public sealed partial class MySqlEventStore : ISequenceNumbers
+public sealed partial class MySqlEventStore
 {
-    /// <inheritdoc />
-    public Task<long> NextAsync(string name, CancellationToken cancellationToken = default)
-    {
-        SequenceName.Validate(name);
-        return MySqlErrors.RetryTransientAsync(() => NextOnceAsync(name, cancellationToken), () => IsGalera == true, cancellationToken, MySqlErrors.MaxAttemptsOnOneHotRow);
-    }
+    private protected override Task<long> NextNumberAsync(string name, CancellationToken cancellationToken) =>
+        MySqlErrors.RetryTransientAsync(() => NextOnceAsync(name, cancellationToken), () => IsGalera == true, cancellationToken, MySqlErrors.MaxAttemptsOnOneHotRow);
 
     // One autocommit statement, on every topology: it is its own transaction, so a Galera abort (lost certification
     // against another node raising the same counter) surfaces as error 1213 on it and nothing is half written. The

@@ -1,26 +1,23 @@
+using System.Data.Common;
 using System.Runtime.CompilerServices;
+using EventStore.Sql;
 using MySqlConnector;
 
 namespace EventStore.MySql;
 
 /// <summary>The event store over MySQL or MariaDB (InnoDB). Schema: migrations/ (streams, events, documents).</summary>
-public sealed partial class MySqlEventStore : IEventStore
+public sealed partial class MySqlEventStore : SqlEventStore
 {
     private readonly string _connectionString;
-    private readonly EventTypeMap _types;
-    private readonly TimeProvider _time;
     private readonly MySqlStoreOptions _options;
     private volatile StrongBox<bool>? _galera;
 
     /// <summary>Creates a store over the database named in <paramref name="connectionString"/>.</summary>
     public MySqlEventStore(string connectionString, EventTypeMap types, TimeProvider? time = null, MySqlStoreOptions? options = null)
+        : base(connectionString, types, time)
     {
-        ArgumentException.ThrowIfNullOrEmpty(connectionString);
-        ArgumentNullException.ThrowIfNull(types);
-        // The append's guard assigns a user variable (see MySqlStatements.ConditionalAppend).
+        // The append's row-count guard assigns a user variable (see MySqlWriteScript).
         _connectionString = new MySqlConnectionStringBuilder(connectionString) { DateTimeKind = MySqlDateTimeKind.Utc, AllowUserVariables = true }.ConnectionString;
-        _types = types;
-        _time = time ?? TimeProvider.System;
         _options = options ?? new MySqlStoreOptions();
         _options.Validate();
         if (_options.Topology != MySqlTopology.Detect)
@@ -36,6 +33,13 @@ public sealed partial class MySqlEventStore : IEventStore
 
     // No row on a server built without Galera support (MySQL), OFF on a MariaDB that is not a cluster node.
     private const string DetectGalera = "SHOW GLOBAL VARIABLES LIKE 'wsrep_on';";
+
+    private protected override async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken) =>
+        await OpenAsync(cancellationToken).ConfigureAwait(false);
+
+    private protected override DateTime ReadTime(DbDataReader row, int ordinal) => DateTime.SpecifyKind(row.GetDateTime(ordinal), DateTimeKind.Utc);
+
+    private protected override object TimeValue(DateTime utc) => utc;
 
     private async Task<MySqlConnection> OpenAsync(CancellationToken cancellationToken)
     {

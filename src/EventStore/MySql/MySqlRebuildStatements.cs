@@ -1,22 +1,12 @@
-using System.Globalization;
-using System.Text;
-using MySqlConnector;
-
 namespace EventStore.MySql;
 
 /// <summary>The SQL of projection rebuilds (see <see cref="IProjectionRebuilds"/>).</summary>
 internal static class MySqlRebuildStatements
 {
-    public const string SelectCheckpoint = "SELECT position, rebuilding FROM projection_checkpoints WHERE projection = @projection;";
-
     public const string StartFresh =
         "DELETE FROM documents_rebuild WHERE projection = @projection; " +
         "INSERT INTO projection_checkpoints (projection, position, rebuilding, updated_at) VALUES (@projection, 0, 1, @now) " +
         "ON DUPLICATE KEY UPDATE position = 0, rebuilding = 1, updated_at = @now;";
-
-    public const string LoadRebuild = $"SELECT data, stream_version, updated_at FROM documents_rebuild WHERE projection = @projection AND {Tombstone.Excluded};";
-
-    public const string MoveCheckpoint = "UPDATE projection_checkpoints SET position = @checkpoint, updated_at = @now WHERE projection = @projection;";
 
     // RENAME TABLE swaps all three names in one atomic step; appends writing documents wait for it and then
     // write to the table that is in service. Other projections' documents are copied across before the swap, and
@@ -30,24 +20,12 @@ internal static class MySqlRebuildStatements
         "DELETE FROM documents_rebuild; " +
         "UPDATE projection_checkpoints SET rebuilding = 0, updated_at = @now WHERE projection = @projection;";
 
-    /// <summary>A multi-row upsert into <paramref name="table"/>; with <paramref name="onlyNewer"/> a row is replaced only by a higher stream version.</summary>
-    public static string Upsert(string table, IReadOnlyList<VersionedDocument> documents, IReadOnlyList<string> json, bool onlyNewer, MySqlParameterCollection parameters)
-    {
-        var sql = new StringBuilder($"INSERT INTO {table} (projection, id, data, stream_version, updated_at) VALUES ");
-        for (var i = 0; i < documents.Count; i++)
-        {
-            var n = i.ToString(CultureInfo.InvariantCulture);
-            sql.Append(i > 0 ? "," : string.Empty).Append("(@projection, @id").Append(n).Append(", @data").Append(n).Append(", ")
-                .Append(documents[i].StreamVersion.ToString(CultureInfo.InvariantCulture)).Append(", @now)");
-            parameters.AddWithValue("@id" + n, documents[i].Id);
-            parameters.AddWithValue("@data" + n, json[i]);
-        }
-
+    /// <summary>What a row that exists becomes: replaced, or with <paramref name="onlyNewer"/> only by a higher stream version.</summary>
+    public static string OnExistingDocument(bool onlyNewer) =>
         // Assignments run left to right, so stream_version is compared before it is raised.
-        return sql.Append(onlyNewer
+        onlyNewer
             ? " ON DUPLICATE KEY UPDATE data = IF(VALUES(stream_version) > stream_version, VALUES(data), data), " +
               "updated_at = IF(VALUES(stream_version) > stream_version, VALUES(updated_at), updated_at), " +
               "stream_version = GREATEST(stream_version, VALUES(stream_version));"
-            : " ON DUPLICATE KEY UPDATE data = VALUES(data), stream_version = VALUES(stream_version), updated_at = VALUES(updated_at);").ToString();
-    }
+            : " ON DUPLICATE KEY UPDATE data = VALUES(data), stream_version = VALUES(stream_version), updated_at = VALUES(updated_at);";
 }

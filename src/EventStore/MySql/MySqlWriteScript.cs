@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using EventStore.Sql;
 using MySqlConnector;
 
 namespace EventStore.MySql;
@@ -65,7 +66,8 @@ internal sealed class MySqlWriteScript
         return this;
     }
 
-    private async Task<long?> RunAtOnceAsync(MySqlCommand command, CancellationToken cancellationToken)
+    /// <summary>The script as one multi-statement command: each row count checked by a guard statement, the first position selected, COMMIT.</summary>
+    public string AsOneCommand()
     {
         var sql = new StringBuilder(_prefix, _steps.Sum(s => s.Sql.Length + 100) + 64);
         foreach (var step in _steps)
@@ -77,10 +79,15 @@ internal sealed class MySqlWriteScript
 
         if (Positions > 0)
             sql.Append("SELECT LAST_INSERT_ID() - ").Append(Number(Positions - 1)).Append("; ");
-        command.CommandText = sql.Append("COMMIT;").ToString();
+        return sql.Append("COMMIT;").ToString();
+    }
+
+    private async Task<long?> RunAtOnceAsync(MySqlCommand command, CancellationToken cancellationToken)
+    {
+        command.CommandText = AsOneCommand();
         try
         {
-            return await MySqlEventStore.FirstInt64Async(command, cancellationToken).ConfigureAwait(false);
+            return await command.FirstInt64Async(cancellationToken).ConfigureAwait(false);
         }
         catch (MySqlException e) when (e.Number == RowCountGuardError)
         {

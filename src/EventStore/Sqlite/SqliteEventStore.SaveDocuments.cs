@@ -4,26 +4,9 @@ namespace EventStore.Sqlite;
 
 public sealed partial class SqliteEventStore
 {
-    /// <inheritdoc />
-    public async Task SaveDocumentsAsync(
-        string streamId, ExpectedVersion expected, IReadOnlyList<ProjectionDocument> documents, CancellationToken cancellationToken = default)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(streamId);
-        var prepared = PreparedDocument.All(documents ?? throw new ArgumentNullException(nameof(documents)), _types);
-        if (prepared.Length == 0)
-            return;
-        var now = PreparedAppend.Now(_time);
-        await _writer.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            // On the pool for the same reason as AppendAsync: a wait for another process's write lock sleeps.
-            await Task.Run(() => SaveDocumentsOnceAsync(streamId, expected, prepared, now, cancellationToken), cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            _writer.Release();
-        }
-    }
+    private protected override Task WriteDocumentsAsync(
+        string streamId, ExpectedVersion expected, IReadOnlyList<PreparedDocument> documents, DateTime now, CancellationToken cancellationToken) =>
+        WriteAloneAsync(() => SaveDocumentsOnceAsync(streamId, expected, documents, now, cancellationToken), cancellationToken);
 
     private async Task SaveDocumentsOnceAsync(
         string streamId, ExpectedVersion expected, IReadOnlyList<PreparedDocument> documents, DateTime now, CancellationToken cancellationToken)
@@ -34,7 +17,7 @@ public sealed partial class SqliteEventStore
             var transaction = connection.BeginTransaction(deferred: false);
             await using (transaction.ConfigureAwait(false))
             {
-                var actual = await ScalarAsync(connection, SqliteStatements.SelectStreamVersion, streamId, cancellationToken).ConfigureAwait(false) ?? 0;
+                var actual = await StreamVersionAsync(connection, streamId, cancellationToken).ConfigureAwait(false);
                 if (!expected.IsSatisfiedBy(actual))
                     throw new WrongExpectedVersionException(streamId, expected, actual);
 

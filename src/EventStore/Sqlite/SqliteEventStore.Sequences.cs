@@ -2,23 +2,10 @@ using System.Globalization;
 
 namespace EventStore.Sqlite;
 
-public sealed partial class SqliteEventStore : ISequenceNumbers
+public sealed partial class SqliteEventStore
 {
-    /// <inheritdoc />
-    public async Task<long> NextAsync(string name, CancellationToken cancellationToken = default)
-    {
-        SequenceName.Validate(name);
-        await _writer.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            // On the pool for the same reason as AppendAsync: a wait for another process's write lock sleeps.
-            return await Task.Run(() => NextOnceAsync(name, cancellationToken), cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            _writer.Release();
-        }
-    }
+    private protected override Task<long> NextNumberAsync(string name, CancellationToken cancellationToken) =>
+        WriteAloneAsync(() => NextOnceAsync(name, cancellationToken), cancellationToken);
 
     // An explicit write transaction, committed after the RETURNING row is read and the statement finished, so the
     // number returned is the number stored.

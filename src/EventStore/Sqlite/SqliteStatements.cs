@@ -4,43 +4,13 @@ using Microsoft.Data.Sqlite;
 
 namespace EventStore.Sqlite;
 
-/// <summary>Every SQL statement the SQLite store sends, in one place. The schema itself lives in migrations/.</summary>
+/// <summary>The SQL only the SQLite store sends (the rest is in <see cref="Sql.SqlStatements"/>). The schema itself lives in migrations/.</summary>
 internal static class SqliteStatements
 {
-    private const string EventColumns = "position, event_id, stream_id, version, type, data, correlation_id, causation_id, recorded_at";
-
-    public const string SelectStreamVersion = "SELECT version FROM streams WHERE stream_id = @stream;";
-
-    public const string SelectStream = "SELECT stream_id, version, created_at, updated_at FROM streams WHERE stream_id = @stream;";
-
-    public const string ReadStream =
-        $"SELECT {EventColumns} FROM events WHERE stream_id = @stream AND version >= @from ORDER BY version LIMIT @max;";
-
-    // SQLite admits one writer at a time, so positions become visible in commit order: no high-water mark needed.
-    public const string ReadAll = $"SELECT {EventColumns} FROM events WHERE position >= @from ORDER BY position LIMIT @max;";
-
     /// <summary>The global order as a projection folds it: the payload only for types listed in @types (",a,b,").</summary>
     public const string ReadAllHeaders =
         "SELECT position, stream_id, version, type, CASE WHEN instr(@types, ',' || type || ',') > 0 THEN data END " +
         "FROM events WHERE position >= @from ORDER BY position LIMIT @max;";
-
-    public const string HeadPosition = "SELECT COALESCE(MAX(position), 0) FROM events;";
-
-    public const string ListDocuments =
-        $"SELECT data, stream_version, updated_at FROM documents WHERE projection = @projection AND {Tombstone.Excluded} ORDER BY updated_at DESC LIMIT @max;";
-
-    /// <summary>
-    /// A page of a projection's live documents in id order (see <see cref="DocumentRange"/>): the prefix as a range
-    /// on the key, @upper and @after only when the range has them; @projection, @prefix and @max always.
-    /// </summary>
-    public static string ListDocumentRange(bool upper, bool after, bool descending) =>
-        "SELECT id, data, stream_version, updated_at FROM documents WHERE projection = @projection AND id >= @prefix" +
-        (upper ? " AND id < @upper" : string.Empty) +
-        (after ? (descending ? " AND id < @after" : " AND id > @after") : string.Empty) +
-        $" AND {Tombstone.Excluded} ORDER BY id" + (descending ? " DESC" : string.Empty) + " LIMIT @max;";
-
-    public const string LoadDocument =
-        $"SELECT data, stream_version, updated_at FROM documents WHERE projection = @projection AND id = @id AND {Tombstone.Excluded};";
 
     public const string NextSequenceNumber =
         "INSERT INTO sequence_numbers (name, last_value) VALUES (@name, 1) " +
@@ -100,18 +70,5 @@ internal static class SqliteStatements
             parameters.AddWithValue("@di" + n, documents[i].Id);
             parameters.AddWithValue("@dd" + n, documents[i].Json);
         }
-    }
-
-    public static string SelectEventIdentities(IReadOnlyList<PreparedEvent> events, SqliteParameterCollection parameters)
-    {
-        var sql = new StringBuilder("SELECT event_id, stream_id, version, position FROM events WHERE event_id IN (");
-        for (var i = 0; i < events.Count; i++)
-        {
-            var name = "@id" + i.ToString(CultureInfo.InvariantCulture);
-            sql.Append(i > 0 ? "," : string.Empty).Append(name);
-            parameters.AddWithValue(name, Guids.ToBytes(events[i].EventId));
-        }
-
-        return sql.Append(");").ToString();
     }
 }

@@ -50,14 +50,14 @@ public sealed class StreamAuditSalesTests
     [Fact]
     public void Check_of_a_status_that_missed_a_capacity_change_reports_StatusAgrees()
     {
-        object[] events = [Init(2), new CapacityChanged(5)];
+        TicketedEventEvent[] events = [Init(2), new CapacityChanged(5)];
         var stale = TicketedEventStatus.From(TicketedEventState.Fold(events[..1])) with { Version = 2 };
         Single(StreamAudit.Check(Stream, events.Select((e, i) => (i + 1L, e)), 2, stale)).ShouldBe((AuditRule.StatusAgrees, 2L));
     }
 
     private static TicketsInitialized Init(int tickets) => new(Id, "Sold out show", tickets);
 
-    private static IReadOnlyList<AuditViolation> Audit(params object[] events)
+    private static IReadOnlyList<AuditViolation> Audit(params TicketedEventEvent[] events)
     {
         var state = TicketedEventState.Fold(events);
         return StreamAudit.Check(Stream, events.Select((e, i) => (i + 1L, e)), events.Length, TicketedEventStatus.From(state));

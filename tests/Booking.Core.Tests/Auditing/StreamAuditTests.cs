@@ -86,17 +86,17 @@ public sealed class StreamAuditTests
 
     private static TicketsInitialized Init(int tickets) => new(Id, "show", tickets);
 
-    private static List<(long Version, object Data)> Versioned(params object[] events) =>
+    private static List<(long Version, TicketedEventEvent Data)> Versioned(params TicketedEventEvent[] events) =>
         [.. events.Select((e, i) => ((long)i + 1, e))];
 
-    private static TicketedEventStatus? Status(IEnumerable<object> events)
+    private static TicketedEventStatus? Status(IEnumerable<TicketedEventEvent> events)
     {
         var state = events.Aggregate(TicketedEventState.Initial, (s, e) => s.Exists || e is TicketsInitialized ? TicketedEventState.Evolve(s, e) : s);
         return state.Exists ? TicketedEventStatus.From(state) : null;
     }
 
     // A consistent stream row and status for the given events, so only the rule under test can fire.
-    private static IReadOnlyList<AuditViolation> Audit(params object[] events)
+    private static IReadOnlyList<AuditViolation> Audit(params TicketedEventEvent[] events)
     {
         var versioned = Versioned(events);
         var state = TicketedEventState.Fold(events);

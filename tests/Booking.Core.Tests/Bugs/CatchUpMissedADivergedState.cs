@@ -12,14 +12,16 @@ namespace Booking.Core.Tests.Bugs;
 /// another writer's events onto that state, and the phantom booking stayed. Catching up now checks the event at the
 /// state's version by id and folds the stream again from the start when it is not there.
 /// </summary>
-public sealed class CatchUpMissedADivergedState : IDisposable
+public sealed class CatchUpMissedADivergedState : IAsyncLifetime
 {
     private static readonly UserId Alice = new(1);
     private static readonly UserId Bob = new(2);
     private static readonly UserId Carol = new(3);
     private readonly SqliteStoreFixture _fixture = new();
 
-    public void Dispose() => _fixture.Dispose();
+    public Task InitializeAsync() => _fixture.InitializeAsync();
+
+    public Task DisposeAsync() => _fixture.DisposeAsync();
 
     [Fact]
     public async Task Catch_up_after_a_conflict_reloads_a_state_that_holds_an_event_never_stored()

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Booking.Core.Tests.Processing;
 
 /// <summary>Commands sent with an idempotency key, through the processors over a real store.</summary>
-public sealed class IdempotentProcessingTests : IDisposable
+public sealed class IdempotentProcessingTests : IAsyncLifetime
 {
     private static readonly UserId Alice = new(1);
     private static readonly UserId Bob = new(2);
@@ -17,7 +17,9 @@ public sealed class IdempotentProcessingTests : IDisposable
 
     private SqliteEventStore Store => _fixture.Store;
 
-    public void Dispose() => _fixture.Dispose();
+    public Task InitializeAsync() => _fixture.InitializeAsync();
+
+    public Task DisposeAsync() => _fixture.DisposeAsync();
 
     [Fact]
     public async Task SendAsync_with_a_key_twice_decides_once_and_replays_the_stored_answer()
@@ -163,12 +165,15 @@ public sealed class IdempotentProcessingTests : IDisposable
     private static BookingProcessors Processors(IEventStore store) =>
         new(store, new ProcessorOptions(), NullLogger<BookingProcessors>.Instance);
 
-    private static IdempotentRequest Keyed(string key, string fingerprint) => new(key, fingerprint, Render);
+    private static IdempotentRequest Keyed(string key, string fingerprint) => new(key, fingerprint, new StandInReply());
 
     // A stand-in for the HTTP answer: enough to tell answers apart.
-    private static IdempotentReply Render(CommandResult result) => result.Decision.IsRejected
-        ? new IdempotentReply(409, null, result.Decision.Rejection.Reason.ToString())
-        : new IdempotentReply(201, null, string.Join(",", result.Decision.Events.Select(e => e.GetType().Name)));
+    private sealed class StandInReply : IReplyFormat
+    {
+        public IdempotentReply Format(CommandResult result) => result.Decision.IsRejected
+            ? new IdempotentReply(409, null, result.Decision.Rejection.Reason.ToString())
+            : new IdempotentReply(201, null, string.Join(",", result.Decision.Events.Select(e => e.GetType().Name)));
+    }
 
     // The store is new per test, so ids counted from 1 (as the store's sequence hands them out) never collide.
     private TicketedEventId NextId() => new(++_lastId);

@@ -1,28 +1,27 @@
 using Booking.Core.Serialization;
 using EventBooking.Migrations;
+using EventBooking.Testing;
 using EventStore.Sqlite;
-using Microsoft.Data.Sqlite;
 
 namespace Booking.Core.Tests.Processing;
 
-/// <summary>A fresh SQLite store with the real migrations, per test.</summary>
-public sealed class SqliteStoreFixture : IDisposable
+/// <summary>A store over a fresh SQLite <see cref="TestDatabase"/> with the real migrations, per test.</summary>
+public sealed class SqliteStoreFixture : IAsyncLifetime
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("eventbooking-core-").FullName;
+    private TestDatabase? _database;
 
-    public SqliteStoreFixture()
+    public SqliteEventStore Store { get; private set; } = null!;
+
+    public async Task InitializeAsync()
     {
-        var connectionString = $"Data Source={Path.Combine(_directory, "events.db")}";
-        SchemaMigrator.MigrateUp(StoreProvider.Sqlite, connectionString);
-        Store = new SqliteEventStore(connectionString, BookingEventTypes.CreateMap());
+        _database = (await TestDatabase.CreateAsync(StoreProvider.Sqlite, "core")).Migrate();
+        Store = new SqliteEventStore(_database.ConnectionString, BookingEventTypes.CreateMap());
     }
 
-    public SqliteEventStore Store { get; }
-
-    public void Dispose()
+    public async Task DisposeAsync()
     {
-        Store.Dispose();
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
+        Store?.Dispose();
+        if (_database is not null)
+            await _database.DisposeAsync();
     }
 }

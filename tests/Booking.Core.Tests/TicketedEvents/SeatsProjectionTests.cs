@@ -45,7 +45,7 @@ public class SeatsProjectionTests
         SeatsProjection.Prefix(new TicketedEventId(1), SeatsProjection.Booked).ShouldNotStartWith(SeatsProjection.Prefix(new TicketedEventId(10), SeatsProjection.Booked)[..^1]);
     }
 
-    private static Dictionary<string, SeatEntry?> Changes(params object[] events)
+    private static Dictionary<string, SeatEntry?> Changes(params TicketedEventEvent[] events)
     {
         var changes = new Dictionary<string, SeatEntry?>(StringComparer.Ordinal);
         var state = TicketedEventState.Initial;

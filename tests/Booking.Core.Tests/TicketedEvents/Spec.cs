@@ -5,7 +5,7 @@ namespace Booking.Core.Tests.TicketedEvents;
 /// <summary>Given events, when a command, then events or a rejection: on the pure functions only.</summary>
 internal static class Spec
 {
-    public static SpecGiven Given(params object[] events) => new(TicketedEventState.Fold(events));
+    public static SpecGiven Given(params TicketedEventEvent[] events) => new(TicketedEventState.Fold(events));
 }
 
 internal sealed class SpecGiven(TicketedEventState state)
@@ -15,7 +15,7 @@ internal sealed class SpecGiven(TicketedEventState state)
 
 internal sealed class SpecOutcome(TicketedEventState state, Decision decision)
 {
-    public TicketedEventState Then(params object[] expectedEvents)
+    public TicketedEventState Then(params TicketedEventEvent[] expectedEvents)
     {
         decision.Rejection.ShouldBeNull();
         decision.Events.ShouldBe(expectedEvents);

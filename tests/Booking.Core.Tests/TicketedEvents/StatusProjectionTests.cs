@@ -36,7 +36,7 @@ public sealed class StatusProjectionTests
     public void Apply_of_an_unknown_type_name_is_refused() =>
         Should.Throw<ArgumentException>(() => StatusProjection.Apply(new TicketedEventStatus(new TicketedEventId(1), "show", 1, 1, 0, 1), "ticket-sold", null));
 
-    private static object? PayloadIfAsked(object @event) =>
+    private static TicketedEventEvent? PayloadIfAsked(TicketedEventEvent @event) =>
         StatusProjection.PayloadTypes.Contains(TicketedEventEventTypes.Names[@event.GetType()]) ? @event : null;
 
     [Fact]

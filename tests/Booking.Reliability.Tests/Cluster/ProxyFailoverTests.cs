@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using Booking.Reliability.Tests.Histories;
 using Booking.Reliability.Tests.Service;
-using EventBooking.Testing;
 using EventBooking.Testing.Processes;
 using Xunit.Abstractions;
 
@@ -54,15 +53,15 @@ public sealed class ProxyFailoverTests(ITestOutputHelper output)
 
             var verification = await Verification.RunAsync(galera.Nodes[0].DatabaseConnectionString(database), client, events, failuresMayHaveCommitted: true);
             var audit = await BookingService.AuditAllAsync(services[2].Environment);
-            var outcomes = client.Operations.CountBy(o => o.Outcome).OrderBy(c => c.Key).Select(c => $"{c.Value} {c.Key}");
+            var outcomes = client.Operations.CountBy(o => o.Answer.Outcome).OrderBy(c => c.Key).Select(c => $"{c.Value} {c.Key}");
             output.WriteLine($"{client.Operations.Count} requests: {string.Join(", ", outcomes)}\n{verification.Describe()}\naudit --all: exit {audit.ExitCode}: {audit.Output}");
-            verification.History.Violations.ShouldBeEmpty();
+            verification.History.HistoryViolations.ShouldBeEmpty();
             verification.AuditViolations.ShouldBeEmpty();
             verification.StatusMismatches.ShouldBeEmpty();
             audit.ExitCode.ShouldBe(0, audit.Output);
             whileDown.ShouldBeGreaterThan(0, "the proxy never took the dead service out");
-            client.Operations.Count(o => o.Answer == "waitlisted").ShouldBeGreaterThan(0, "the load never went past capacity");
-            client.Operations.Count(o => o.Answer == "cancelled").ShouldBeGreaterThan(0, "no seat was ever given back");
+            client.Operations.Count(o => o.Answer.Outcome == Outcome.Waitlisted).ShouldBeGreaterThan(0, "the load never went past capacity");
+            client.Operations.Count(o => o.Answer.Outcome == Outcome.Cancelled).ShouldBeGreaterThan(0, "no seat was ever given back");
         }
         finally
         {

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using Booking.Reliability.Tests.Histories;
 using Booking.Reliability.Tests.Service;
-using EventBooking.Testing;
 using EventBooking.Testing.Processes;
 using Xunit.Abstractions;
 
@@ -77,10 +76,10 @@ internal sealed class CrashRun : IAsyncDisposable
         var verification = await Verification.RunAsync(ConnectionString, Client, Events, failuresMayHaveCommitted);
         _output.WriteLine(Inv($"seed {Seed}: ") + Inv(summary) + Inv($" in {Clock.Elapsed.TotalSeconds:0} s"));
         _output.WriteLine(verification.Describe());
-        verification.History.Violations.ShouldBeEmpty();
+        verification.History.HistoryViolations.ShouldBeEmpty();
         verification.AuditViolations.ShouldBeEmpty();
         verification.StatusMismatches.ShouldBeEmpty();
-        verification.History.Acknowledged.ShouldBeGreaterThan(0);
+        verification.History.Operations.Count(o => o.Answer.IsAcknowledged).ShouldBeGreaterThan(0);
     }
 
     public async ValueTask DisposeAsync()

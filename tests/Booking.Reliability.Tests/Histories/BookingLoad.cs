@@ -17,9 +17,9 @@ internal sealed class BookingLoad(RecordingClient client, IReadOnlyList<long> ev
 
     /// <summary>Runs <paramref name="clients"/> clients until <paramref name="stop"/> fires or <paramref name="maxBooks"/> book requests were sent.</summary>
     public Task RunAsync(int clients, double cancelShare, long maxBooks, CancellationToken stop) =>
-        Task.WhenAll(Enumerable.Range(0, clients).Select(i => Task.Run(() => ClientAsync(new Random(seed + i), cancelShare, maxBooks, stop), CancellationToken.None)));
+        Task.WhenAll(Enumerable.Range(0, clients).Select(i => Task.Run(() => ClientAsync(i, new Random(seed + i), cancelShare, maxBooks, stop), CancellationToken.None)));
 
-    private async Task ClientAsync(Random random, double cancelShare, long maxBooks, CancellationToken stop)
+    private async Task ClientAsync(int number, Random random, double cancelShare, long maxBooks, CancellationToken stop)
     {
         while (!stop.IsCancellationRequested)
         {
@@ -27,20 +27,20 @@ internal sealed class BookingLoad(RecordingClient client, IReadOnlyList<long> ev
             Operation operation;
             if (random.NextDouble() < cancelShare && _cancellable.TryDequeue(out var booking))
             {
-                operation = await client.CancelAsync(endpoint, booking.EventId, booking.UserId);
+                operation = await client.CancelAsync(number, endpoint, booking.EventId, booking.UserId);
             }
             else
             {
                 if (Interlocked.Increment(ref _books) > maxBooks)
                     return;
                 var eventId = events[random.Next(events.Count)];
-                operation = await client.BookAsync(endpoint, eventId, Interlocked.Increment(ref _nextUser));
-                if (operation.Outcome == Outcome.Acknowledged)
+                operation = await client.BookAsync(number, endpoint, eventId, Interlocked.Increment(ref _nextUser));
+                if (operation.Answer.IsAcknowledged)
                     _cancellable.Enqueue((eventId, operation.UserId));
             }
 
             // While a service or the database is down, do not spin on refusals.
-            if (operation.Outcome is Outcome.NotSent or Outcome.Failed)
+            if (operation.Answer.Outcome is Outcome.NotSent or Outcome.Unavailable or Outcome.Unexpected)
                 await Task.Delay(100, CancellationToken.None);
         }
     }

@@ -1,14 +1,16 @@
-using System.Collections.Concurrent;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using Booking.Reliability.Tests.Service;
 
 namespace Booking.Reliability.Tests.Histories;
 
-/// <summary>Sends book and cancel requests to the service processes and records every request with what its client learned.</summary>
+/// <summary>
+/// Sends book and cancel requests to the service processes and records every request with what its client learned
+/// (a <see cref="HistoryRecorder"/> over one real HTTP client, whose connections may be retried: see
+/// <see cref="HistoryOptions.RedeliveryPossible"/>).
+/// </summary>
 internal sealed class RecordingClient : IDisposable
 {
     private readonly HttpClient _client = new(new SocketsHttpHandler { PooledConnectionIdleTimeout = TimeSpan.FromSeconds(30) })
@@ -17,14 +19,14 @@ internal sealed class RecordingClient : IDisposable
         Timeout = TimeSpan.FromSeconds(90),
     };
 
-    private readonly ConcurrentQueue<Operation> _operations = new();
+    private readonly HistoryRecorder _recorder = new();
     private int _acknowledged;
 
     public RecordingClient(IReadOnlyList<Uri> endpoints) => Endpoints = endpoints;
 
     public IReadOnlyList<Uri> Endpoints { get; }
 
-    public IReadOnlyCollection<Operation> Operations => _operations;
+    public IReadOnlyList<Operation> Operations => _recorder.Operations;
 
     public int Acknowledged => Volatile.Read(ref _acknowledged);
 
@@ -53,54 +55,17 @@ internal sealed class RecordingClient : IDisposable
         return (root.GetProperty("totalTickets").GetInt32(), root.GetProperty("availableTickets").GetInt32(), root.GetProperty("waitingListCount").GetInt32());
     }
 
-    public Task<Operation> BookAsync(int endpoint, long eventId, long userId) => SendAsync(OperationKind.Book, "/api/events/book", endpoint, eventId, userId);
+    public Task<Operation> BookAsync(int client, int endpoint, long eventId, long userId) => SendAsync(OperationKind.Book, client, endpoint, eventId, userId);
 
-    public Task<Operation> CancelAsync(int endpoint, long eventId, long userId) => SendAsync(OperationKind.Cancel, "/api/events/cancel", endpoint, eventId, userId);
+    public Task<Operation> CancelAsync(int client, int endpoint, long eventId, long userId) => SendAsync(OperationKind.Cancel, client, endpoint, eventId, userId);
 
     public void Dispose() => _client.Dispose();
 
-    private async Task<Operation> SendAsync(OperationKind kind, string path, int endpoint, long eventId, long userId)
+    private async Task<Operation> SendAsync(OperationKind kind, int client, int endpoint, long eventId, long userId)
     {
-        Operation operation;
-        try
-        {
-            using var response = await _client.PostAsJsonAsync(new Uri(Endpoints[endpoint], path), new { userId, eventId });
-            var status = (int)response.StatusCode;
-            var body = await response.Content.ReadAsStringAsync();
-            var outcome = status switch
-            {
-                < 300 => Outcome.Acknowledged,
-                < 500 => Outcome.Rejected,
-                _ => Outcome.Failed,
-            };
-            operation = new Operation(kind, eventId, userId, endpoint, outcome, status, Field(body, outcome == Outcome.Acknowledged ? "status" : "type"));
-        }
-        catch (HttpRequestException e) when (e.InnerException is SocketException { SocketErrorCode: SocketError.ConnectionRefused })
-        {
-            operation = new Operation(kind, eventId, userId, endpoint, Outcome.NotSent, 0, e.Message);
-        }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
-        {
-            // The body may have reached the service: a dropped connection or a timeout says nothing about the outcome.
-            operation = new Operation(kind, eventId, userId, endpoint, Outcome.InFlight, 0, e.Message);
-        }
-
-        _operations.Enqueue(operation);
-        if (operation.Outcome == Outcome.Acknowledged)
+        var operation = await _recorder.SendAsync(_client, client, eventId, userId, kind, (endpoint, Endpoints[endpoint]));
+        if (operation.Answer.IsAcknowledged)
             Interlocked.Increment(ref _acknowledged);
         return operation;
-    }
-
-    private static string? Field(string body, string name)
-    {
-        try
-        {
-            using var json = JsonDocument.Parse(body);
-            return json.RootElement.TryGetProperty(name, out var value) ? value.GetString() : null;
-        }
-        catch (JsonException)
-        {
-            return body.Length > 200 ? body[..200] : body;
-        }
     }
 }

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Booking.Reliability.Tests.Histories;
 using Booking.Reliability.Tests.Service;
-using EventBooking.Testing;
+using EventBooking.Migrations;
 using Xunit.Abstractions;
 
 namespace Booking.Reliability.Tests.SeveralProcesses;
@@ -21,7 +21,8 @@ public sealed class SeveralProcessesTests(ITestOutputHelper output)
     public async Task Book_and_cancel_through_three_processes_on_one_database_never_oversells_and_keeps_every_acknowledgement()
     {
         var clock = Stopwatch.StartNew();
-        var connectionString = await MySqlServer.CreateDatabaseAsync("processes");
+        await using var database = await TestDatabase.CreateAsync(StoreProvider.MySql, "processes");
+        var connectionString = database.ConnectionString;
         // Deployed together: the three migrate the empty database at the same time.
         var starting = Enumerable.Range(0, Processes).Select(_ => BookingService.StartAsync(connectionString)).ToList();
         try
@@ -41,14 +42,14 @@ public sealed class SeveralProcessesTests(ITestOutputHelper output)
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"seed {Seed}, {Processes} processes started in {started.TotalSeconds:0.0} s, load until {loaded.TotalSeconds:0.0} s, checked at {clock.Elapsed.TotalSeconds:0.0} s"));
             output.WriteLine($"{verification.Describe()}\naudit --all: exit {audit.ExitCode}: {audit.Output}");
-            verification.History.Violations.ShouldBeEmpty();
+            verification.History.HistoryViolations.ShouldBeEmpty();
             verification.AuditViolations.ShouldBeEmpty();
             verification.StatusMismatches.ShouldBeEmpty();
             audit.ExitCode.ShouldBe(0, audit.Output);
             for (var process = 0; process < Processes; process++)
-                client.Operations.Count(o => o.Endpoint == process && o.Outcome == Outcome.Acknowledged).ShouldBeGreaterThan(0, $"process #{process} acknowledged nothing");
-            client.Operations.Count(o => o.Answer == "waitlisted").ShouldBeGreaterThan(0, "the load never went past capacity");
-            client.Operations.Count(o => o.Answer == "cancelled").ShouldBeGreaterThan(0, "no seat was ever given back");
+                client.Operations.Count(o => o.Endpoint == process && o.Answer.IsAcknowledged).ShouldBeGreaterThan(0, $"process #{process} acknowledged nothing");
+            client.Operations.Count(o => o.Answer.Outcome == Outcome.Waitlisted).ShouldBeGreaterThan(0, "the load never went past capacity");
+            client.Operations.Count(o => o.Answer.Outcome == Outcome.Cancelled).ShouldBeGreaterThan(0, "no seat was ever given back");
         }
         finally
         {

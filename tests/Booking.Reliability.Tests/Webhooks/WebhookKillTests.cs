@@ -7,7 +7,7 @@ using System.Text.Json;
 using Booking.Core.Serialization;
 using Booking.Reliability.Tests.Histories;
 using Booking.Reliability.Tests.Service;
-using EventBooking.Testing;
+using EventBooking.Migrations;
 using EventBooking.Testing.Processes;
 using EventBooking.Testing.Webhooks;
 using EventStore.MySql;
@@ -40,7 +40,8 @@ public sealed class WebhookKillTests(ITestOutputHelper output)
     public async Task Deliver_while_the_service_is_killed_3_times_mid_delivery_loses_nothing()
     {
         var clock = Stopwatch.StartNew();
-        var connectionString = await MySqlServer.CreateDatabaseAsync("webhook_kill");
+        await using var database = await TestDatabase.CreateAsync(StoreProvider.MySql, "webhook_kill");
+        var connectionString = database.ConnectionString;
         await using var receiver = await WebhookReceiver.StartAsync();
         var environment = BookingService.Environment(connectionString);
         foreach (var (key, value) in FastWebhooks)

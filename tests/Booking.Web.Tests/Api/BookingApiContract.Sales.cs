@@ -319,7 +319,7 @@ public abstract partial class BookingApiContract
         answers.Count(a => a.Status == "booked").ShouldBeLessThanOrEqualTo(30);
         // The audit checks every version: never more seats than tickets, and each promotion went to the first in the queue.
         var stream = await Host.ReadStreamAsync(eventId);
-        StreamAudit.Check(new TicketedEventId(eventId).StreamId, stream.Select(e => (e.Version, e.Data)), stream.Count, (await Host.FactsAsync(eventId)).Status)
+        StreamAudit.Check(new TicketedEventId(eventId).StreamId, stream.Select(e => (e.Version, e.TicketedEvent())), stream.Count, (await Host.FactsAsync(eventId)).Status)
             .ShouldBeEmpty();
         var listed = await BookingsAsync(eventId, "limit=1000");
         listed.Bookings.Where(b => b.Status == "booked").Select(b => b.UserId).Order().ShouldBe(state.Booked.Select(u => u.Value).Order());

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Booking.Core.TicketedEvents;
 using Booking.Web.Api;
 using EventStore;
@@ -45,5 +46,29 @@ public sealed class HistoryEntryMappingTests
             CapacityChanged => new HistoryEntryData(TotalTickets: 5),
             _ => new HistoryEntryData(),
         });
+    }
+
+    public static TheoryData<string, string> WireForm => new()
+    {
+        { TicketedEventEventTypes.Initialized, """{"version":3,"position":9,"type":"tickets-initialized","recordedAt":"2030-01-02T03:04:05Z","data":{"eventName":"Gala","totalTickets":3}}""" },
+        { TicketedEventEventTypes.Booked, """{"version":3,"position":9,"type":"ticket-booked","recordedAt":"2030-01-02T03:04:05Z","userId":42,"data":{}}""" },
+        { TicketedEventEventTypes.Joined, """{"version":3,"position":9,"type":"waitlist-joined","recordedAt":"2030-01-02T03:04:05Z","userId":42,"data":{}}""" },
+        { TicketedEventEventTypes.Cancelled, """{"version":3,"position":9,"type":"booking-cancelled","recordedAt":"2030-01-02T03:04:05Z","userId":42,"data":{}}""" },
+        { TicketedEventEventTypes.Left, """{"version":3,"position":9,"type":"waitlist-left","recordedAt":"2030-01-02T03:04:05Z","userId":42,"data":{}}""" },
+        { TicketedEventEventTypes.Promoted, """{"version":3,"position":9,"type":"waitlist-promoted","recordedAt":"2030-01-02T03:04:05Z","userId":42,"data":{}}""" },
+        { TicketedEventEventTypes.CapacityChanged, """{"version":3,"position":9,"type":"capacity-changed","recordedAt":"2030-01-02T03:04:05Z","data":{"totalTickets":5}}""" },
+        { TicketedEventEventTypes.SalesClosed, """{"version":3,"position":9,"type":"sales-closed","recordedAt":"2030-01-02T03:04:05Z","data":{}}""" },
+        { TicketedEventEventTypes.SalesReopened, """{"version":3,"position":9,"type":"sales-reopened","recordedAt":"2030-01-02T03:04:05Z","data":{}}""" },
+    };
+
+    // The HTTP history's bytes per event type, as the service writes them (the wire form outlives the domain records).
+    [Theory]
+    [MemberData(nameof(WireForm))]
+    public void ToEntry_of_each_registered_event_type_is_written_as_the_same_json(string type, string json)
+    {
+        var data = Samples.Single(e => TicketedEventEventTypes.Names[e.GetType()] == type);
+        var recorded = new RecordedEvent(Guid.NewGuid(), "s", 3, 9, type, data, new DateTime(2030, 1, 2, 3, 4, 5, DateTimeKind.Utc), null, null);
+
+        JsonSerializer.Serialize(HistoryApi.ToEntry(recorded), WebJsonContext.Default.HistoryEntry).ShouldBe(json);
     }
 }

@@ -1,5 +1,4 @@
 using EventBooking.Migrations;
-using EventBooking.Testing;
 
 namespace Booking.Web.Tests.Bugs;
 
@@ -13,7 +12,8 @@ public sealed class ConcurrentStartupMigrationsCrashTheService
     [Fact]
     public async Task MigrateUp_by_four_processes_at_once_on_one_database_applies_each_migration_once_and_fails_none()
     {
-        var connectionString = await MySqlServer.CreateDatabaseAsync("migrate");
+        await using var database = await TestDatabase.CreateAsync(StoreProvider.MySql, "migrate");
+        var connectionString = database.ConnectionString;
         using var start = new Barrier(4);
 
         var runs = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() =>
@@ -22,7 +22,8 @@ public sealed class ConcurrentStartupMigrationsCrashTheService
             return SchemaMigrator.MigrateUp(StoreProvider.MySql, connectionString);
         })));
 
-        var alone = SchemaMigrator.MigrateUp(StoreProvider.MySql, await MySqlServer.CreateDatabaseAsync("migrate"));
+        await using var reference = await TestDatabase.CreateAsync(StoreProvider.MySql, "migrate");
+        var alone = SchemaMigrator.MigrateUp(StoreProvider.MySql, reference.ConnectionString);
         runs.SelectMany(run => run).Order(StringComparer.Ordinal).ToList().ShouldBe(alone.ToList(), "each migration applied exactly once, by one of the four");
         SchemaMigrator.MigrateUp(StoreProvider.MySql, connectionString).ShouldBeEmpty();
     }

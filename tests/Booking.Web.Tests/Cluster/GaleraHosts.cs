@@ -1,6 +1,5 @@
 using System.Net;
 using Booking.Web.Tests.Hosting;
-using EventBooking.Testing;
 
 namespace Booking.Web.Tests.Cluster;
 

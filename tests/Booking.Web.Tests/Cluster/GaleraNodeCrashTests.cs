@@ -1,5 +1,4 @@
 using Booking.Web.Tests.Reliability;
-using EventBooking.Testing;
 using Xunit.Abstractions;
 
 namespace Booking.Web.Tests.Cluster;

@@ -40,6 +40,8 @@ public sealed class ConfigurationErrorTests : IDisposable
         { "Webhooks__MaxAttempts=0", "Webhooks:MaxAttempts", "from 1 to 100" },
         { "Webhooks__LeaseDuration=banana", "Webhooks:LeaseDuration", "hh:mm:ss" },
         { "Webhooks__MaxRetryDelay=00:00:00.010", "Webhooks:MaxRetryDelay", "at least Webhooks:FirstRetryDelay" },
+        { "PORT=banana", "PORT", "whole number" },
+        { "PORT=70000", "PORT", "0 to 65535" },
     };
 
     [Theory]

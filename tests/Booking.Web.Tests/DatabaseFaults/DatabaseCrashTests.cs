@@ -5,7 +5,6 @@ using Booking.Core.Auditing;
 using Booking.Core.TicketedEvents;
 using Booking.Web.Api;
 using Booking.Web.Tests.Hosting;
-using EventBooking.Testing;
 using Xunit.Abstractions;
 
 namespace Booking.Web.Tests.DatabaseFaults;
@@ -93,7 +92,7 @@ public sealed class DatabaseCrashTests(ITestOutputHelper output) : IAsyncLifetim
 
     private static async Task ShouldHoldEveryAcknowledgedBookingAsync(BookingHost host, BookingClient client, long eventId, List<Outcome> outcomes)
     {
-        var stream = (await host.ReadStreamAsync(eventId)).Select(e => e.Data).ToList();
+        var stream = (await host.ReadStreamAsync(eventId)).Select(e => e.TicketedEvent()).ToList();
         var state = TicketedEventState.Fold(stream);
         var cancelled = outcomes.Where(o => o.Operation == "cancel" && o.Status == HttpStatusCode.OK).ToDictionary(o => o.UserId);
         var cancelTried = outcomes.Where(o => o.Operation == "cancel").Select(o => o.UserId).ToHashSet();

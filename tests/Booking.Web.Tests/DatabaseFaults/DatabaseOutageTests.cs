@@ -2,7 +2,6 @@ using System.Net;
 using Booking.Web.Api;
 using Booking.Web.Hosting;
 using Booking.Web.Tests.Hosting;
-using EventBooking.Testing;
 
 namespace Booking.Web.Tests.DatabaseFaults;
 

@@ -5,6 +5,7 @@ using Booking.Web.Hosting;
 using Booking.Web.Tests.Hosting;
 using EventBooking.Migrations;
 using EventStore;
+using EventStore.Sql;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Booking.Web.Tests.DatabaseFaults;
@@ -20,7 +21,7 @@ public abstract class LostAcknowledgementContract : IAsyncLifetime
     private static readonly UserId Ann = new(1), Bob = new(2), Cat = new(3);
     private readonly List<StoreFault> _appendFaults = [];
     private TestDatabase _database = null!;
-    private IEventStore _store = null!;
+    private SqlEventStore _store = null!;
     private long _lastId;
 
     protected abstract StoreProvider Provider { get; }

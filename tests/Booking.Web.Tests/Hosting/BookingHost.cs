@@ -27,7 +27,7 @@ public sealed class BookingHost(TestDatabase database, string environment = "Dev
 
     /// <summary>The ticketed event as folded from its stream by the app's own store: the source of truth.</summary>
     public async Task<TicketedEventState> ReplayAsync(long eventId) =>
-        TicketedEventState.Fold((await ReadStreamAsync(eventId)).Select(e => e.Data));
+        TicketedEventState.Fold((await ReadStreamAsync(eventId)).Select(e => e.TicketedEvent()));
 
     public Task<IReadOnlyList<RecordedEvent>> ReadStreamAsync(long eventId) =>
         Store.ReadStreamAsync(new TicketedEventId(eventId).StreamId);

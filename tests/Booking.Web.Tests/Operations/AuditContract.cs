@@ -35,7 +35,7 @@ public abstract class AuditContract<THost>(THost shared) : IClassFixture<THost>
 
     [Theory]
     [MemberData(nameof(CorruptedStreams.All), MemberType = typeof(CorruptedStreams))]
-    public async Task Audit_of_a_corrupted_stream_reports_exactly_that_rule(string name, object[] events, AuditRule rule, long version)
+    public async Task Audit_of_a_corrupted_stream_reports_exactly_that_rule(string name, TicketedEventEvent[] events, AuditRule rule, long version)
     {
         var id = NewId();
         await WriteWithConsistentStatusAsync(id, events);
@@ -90,7 +90,7 @@ public abstract class AuditContract<THost>(THost shared) : IClassFixture<THost>
 
     // Writes the events exactly as given, with a status document and stream row that agree with them, so only the
     // stream itself can be at fault.
-    private async Task WriteWithConsistentStatusAsync(TicketedEventId id, object[] events)
+    private async Task WriteWithConsistentStatusAsync(TicketedEventId id, TicketedEventEvent[] events)
     {
         var stored = events.Select(e => e is TicketsInitialized i ? i with { TicketedEventId = id } : e).ToList();
         var state = TicketedEventState.Fold(stored);
@@ -110,7 +110,7 @@ public static class CorruptedStreams
 {
     private static readonly UserId Ann = new(1), Bob = new(2), Cid = new(3);
 
-    public static TheoryData<string, object[], AuditRule, long> All()
+    public static TheoryData<string, TicketedEventEvent[], AuditRule, long> All()
     {
         var id = new TicketedEventId(7);
         return new()

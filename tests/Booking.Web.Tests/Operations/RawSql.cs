@@ -1,4 +1,3 @@
-using Booking.Web.Tests.Hosting;
 using EventBooking.Migrations;
 using Microsoft.Data.Sqlite;
 using MySqlConnector;

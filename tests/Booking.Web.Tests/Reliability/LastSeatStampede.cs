@@ -1,6 +1,5 @@
 using Booking.Web.Api;
 using Booking.Web.Tests.Hosting;
-using Booking.Web.Tests.Reliability.Histories;
 
 namespace Booking.Web.Tests.Reliability;
 
@@ -48,7 +47,7 @@ public static class LastSeatStampede
         foreach (var client in clients)
             (await client.StatusOfAsync(eventId)).Status.ShouldBe(new StatusResponse(eventId, name, tickets, 0, Customers - tickets), context);
 
-        var verdict = await HistoryVerdict.JudgeAsync(hosts[0], operations, [eventId]);
+        var verdict = await HistoryVerdict.JudgeAsync(hosts[0].Store, operations, [eventId], new HistoryOptions());
         verdict.ShouldBeClean(context);
         foreach (var client in clients)
             client.Http.Dispose();

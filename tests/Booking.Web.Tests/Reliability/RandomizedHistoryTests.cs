@@ -8,7 +8,7 @@ namespace Booking.Web.Tests.Reliability;
 /// Issue #6, suite 2: clients book and cancel at random for a fixed time against a few small ticketed events, with
 /// users drawn from a small pool so that every kind of conflict happens (already booked, nothing to cancel,
 /// promotions). Every request and answer is recorded; afterwards each stream is audited and every answer is checked
-/// against the log by <see cref="Histories.HistoryChecker"/>. The seed is printed; EVENTBOOKING_HISTORY_SEED replays the same
+/// against the log by <see cref="HistoryChecker"/>. The seed is printed; EVENTBOOKING_HISTORY_SEED replays the same
 /// random choices (the interleaving is the machine's), EVENTBOOKING_HISTORY_SECONDS lengthens the run.
 /// </summary>
 public sealed class RandomizedHistoryTests(ITestOutputHelper output)

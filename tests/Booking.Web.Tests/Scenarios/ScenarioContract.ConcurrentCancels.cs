@@ -25,7 +25,7 @@ public abstract partial class ScenarioContract
         cancels.Select(c => c.WaitingListCount).Order().ShouldBe(Enumerable.Range(50, 50));
         (await client.StatusOfAsync(eventId)).Status.ShouldBe(new StatusResponse(eventId, "Concert", 50, 0, 50));
 
-        var events = (await host.ReadStreamAsync(eventId)).Select(e => e.Data).ToList();
+        var events = (await host.ReadStreamAsync(eventId)).Select(e => e.TicketedEvent()).ToList();
         var state = TicketedEventState.Fold(events.Take(versionBeforeCancels));
         CheckInvariants(state);
         var promotions = new List<long>();

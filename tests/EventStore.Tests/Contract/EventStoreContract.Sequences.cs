@@ -2,14 +2,12 @@ namespace EventStore.Tests.Contract;
 
 public abstract partial class EventStoreContract
 {
-    private ISequenceNumbers Sequences => (ISequenceNumbers)Store;
-
     [Fact]
     public async Task NextNumber_of_a_new_sequence_starts_at_1_and_counts_up()
     {
         var name = $"seq-{Guid.NewGuid():N}";
 
-        long[] numbers = [await Sequences.NextAsync(name), await Sequences.NextAsync(name), await Sequences.NextAsync(name)];
+        long[] numbers = [await Store.NextAsync(name), await Store.NextAsync(name), await Store.NextAsync(name)];
 
         numbers.ShouldBe([1L, 2, 3]);
     }
@@ -19,7 +17,7 @@ public abstract partial class EventStoreContract
     {
         var (a, b) = ($"seq-a-{Guid.NewGuid():N}", $"seq-b-{Guid.NewGuid():N}");
 
-        long[] numbers = [await Sequences.NextAsync(a), await Sequences.NextAsync(a), await Sequences.NextAsync(b), await Sequences.NextAsync(a)];
+        long[] numbers = [await Store.NextAsync(a), await Store.NextAsync(a), await Store.NextAsync(b), await Store.NextAsync(a)];
 
         numbers.ShouldBe([1L, 2, 1, 3]);
     }
@@ -34,7 +32,7 @@ public abstract partial class EventStoreContract
             await start.Task;
             var taken = new List<long>();
             for (var i = 0; i < 50; i++)
-                taken.Add(await Sequences.NextAsync(name));
+                taken.Add(await Store.NextAsync(name));
             return taken;
         })).ToArray();
         start.SetResult();
@@ -48,6 +46,6 @@ public abstract partial class EventStoreContract
     public async Task NextNumber_of_a_name_that_is_not_1_to_100_ascii_characters_is_refused()
     {
         foreach (var name in new[] { string.Empty, "naïve", new string('x', 101) })
-            await Should.ThrowAsync<ArgumentException>(() => Sequences.NextAsync(name));
+            await Should.ThrowAsync<ArgumentException>(() => Store.NextAsync(name));
     }
 }

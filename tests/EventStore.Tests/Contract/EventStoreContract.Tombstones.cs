@@ -76,13 +76,13 @@ public abstract partial class EventStoreContract
         var (projection, stream) = ($"tomb-{Guid.NewGuid():N}", TestEvents.StreamId());
         await Store.AppendAsync(stream, ExpectedVersion.NoStream, TestEvents.Numbers(3), [ProjectionDocument.Delete(projection, "a")]);
 
-        await Rebuilds.WriteIfNewerAsync(projection, [new VersionedDocument("a", new Counter(2), 2), new VersionedDocument("b", new Counter(1), 1)]);
+        await Store.WriteIfNewerAsync(projection, [new VersionedDocument("a", new Counter(2), 2), new VersionedDocument("b", new Counter(1), 1)]);
         (await Store.LoadDocumentAsync<Counter>(projection, "a")).ShouldBeNull("the tombstone is at version 3");
-        await Rebuilds.WriteIfNewerAsync(projection, [new VersionedDocument("b", null, 2), new VersionedDocument("a", new Counter(4), 4)]);
+        await Store.WriteIfNewerAsync(projection, [new VersionedDocument("b", null, 2), new VersionedDocument("a", new Counter(4), 4)]);
 
         (await Store.LoadDocumentAsync<Counter>(projection, "a"))!.Document.ShouldBe(new Counter(4));
         (await Store.LoadDocumentAsync<Counter>(projection, "b")).ShouldBeNull("a newer tombstone deletes");
-        await Rebuilds.WriteIfNewerAsync(projection, [new VersionedDocument("b", new Counter(1), 1)]);
+        await Store.WriteIfNewerAsync(projection, [new VersionedDocument("b", new Counter(1), 1)]);
         (await Store.LoadDocumentAsync<Counter>(projection, "b")).ShouldBeNull("nor does an older document replace that tombstone");
     }
 
@@ -92,12 +92,12 @@ public abstract partial class EventStoreContract
         var (projection, stream) = ($"tomb-rebuild-{Guid.NewGuid():N}", TestEvents.StreamId());
         await Store.AppendAsync(stream, ExpectedVersion.NoStream, TestEvents.Numbers(1),
             [new ProjectionDocument(projection, "a", new Counter(1)), new ProjectionDocument(projection, "b", new Counter(1))]);
-        await Rebuilds.BeginRebuildAsync(projection, restart: true);
+        await Store.BeginRebuildAsync(projection, restart: true);
 
-        await Rebuilds.WriteRebuildAsync(projection, [new VersionedDocument("a", null, 5), new VersionedDocument("b", new Counter(2), 5)], checkpoint: 10);
-        (await Rebuilds.LoadRebuildDocumentsAsync<Counter>(projection)).ShouldHaveSingleItem().Document.ShouldBe(new Counter(2));
-        await Rebuilds.SwapInAsync(projection);
-        await Rebuilds.WriteIfNewerAsync(projection, [new VersionedDocument("a", new Counter(1), 1)]);
+        await Store.WriteRebuildAsync(projection, [new VersionedDocument("a", null, 5), new VersionedDocument("b", new Counter(2), 5)], checkpoint: 10);
+        (await Store.LoadRebuildDocumentsAsync<Counter>(projection)).ShouldHaveSingleItem().Document.ShouldBe(new Counter(2));
+        await Store.SwapInAsync(projection);
+        await Store.WriteIfNewerAsync(projection, [new VersionedDocument("a", new Counter(1), 1)]);
 
         (await Store.LoadDocumentAsync<Counter>(projection, "a")).ShouldBeNull();
         (await Store.ListDocumentsAsync<Counter>(projection, 10)).ShouldHaveSingleItem().Document.ShouldBe(new Counter(2));

@@ -1,3 +1,4 @@
+using EventStore.Sql;
 using Microsoft.Extensions.Time.Testing;
 
 namespace EventStore.Tests.Contract;
@@ -13,7 +14,7 @@ public abstract partial class EventStoreContract
     protected FakeTimeProvider Time { get; } = new(Now.AddTicks(1234567));
 
     /// <summary>A store over the subclass's migrated database, using <see cref="TestEvents.Map"/> and <see cref="Time"/>.</summary>
-    protected abstract IEventStore Store { get; }
+    protected abstract SqlEventStore Store { get; }
 
     /// <summary>
     /// Makes the next append that writes document ("held", <paramref name="documentId"/>) stop inside its

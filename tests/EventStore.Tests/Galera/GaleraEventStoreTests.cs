@@ -1,4 +1,5 @@
 using EventStore.MySql;
+using EventStore.Sql;
 using EventStore.Tests.Contract;
 
 namespace EventStore.Tests.Galera;
@@ -8,7 +9,7 @@ public sealed class GaleraEventStoreTests(GaleraDatabase database) : EventStoreC
 {
     private MySqlEventStore? _store;
 
-    protected override IEventStore Store => _store ??= new MySqlEventStore(database.ConnectionString(0), TestEvents.Map(), Time);
+    protected override SqlEventStore Store => _store ??= new MySqlEventStore(database.Database.ConnectionStringThrough(0), TestEvents.Map(), Time);
 
     [Fact]
     public async Task Store_on_a_galera_node_detects_the_cluster()
@@ -18,7 +19,7 @@ public sealed class GaleraEventStoreTests(GaleraDatabase database) : EventStoreC
         _store!.IsGalera.ShouldBe(true);
     }
 
-    protected override Task<IAsyncDisposable> HoldDocumentAsync(string documentId) => MySqlLocks.HoldDocumentAsync(database.ConnectionString(0), documentId);
+    protected override Task<IAsyncDisposable> HoldDocumentAsync(string documentId) => MySqlLocks.HoldDocumentAsync(database.Database.ConnectionStringThrough(0), documentId);
 
-    protected override Task WaitUntilAnAppendIsBlockedAsync() => MySqlLocks.WaitUntilALockWaitsAsync(database.ConnectionString(0));
+    protected override Task WaitUntilAnAppendIsBlockedAsync() => MySqlLocks.WaitUntilALockWaitsAsync(database.Database.ConnectionStringThrough(0));
 }

@@ -14,7 +14,7 @@ public sealed class GaleraMultiWriterTests(GaleraDatabase database, ITestOutputH
 {
     private const int Nodes = 3;
 
-    private readonly MySqlEventStore[] _stores = [.. Enumerable.Range(0, Nodes).Select(n => new MySqlEventStore(database.ConnectionString(n), TestEvents.Map()))];
+    private readonly MySqlEventStore[] _stores = [.. Enumerable.Range(0, Nodes).Select(n => new MySqlEventStore(database.Database.ConnectionStringThrough(n), TestEvents.Map()))];
 
     [Fact]
     public async Task Append_by_30_writers_on_three_nodes_with_same_expected_version_lets_exactly_one_win_every_round()

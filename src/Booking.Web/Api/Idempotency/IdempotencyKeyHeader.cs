@@ -1,8 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Booking.Core.Idempotency;
-using Booking.Core.Processing;
-using Booking.Core.TicketedEvents;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Booking.Web.Api.Idempotency;
@@ -78,39 +75,4 @@ internal static class IdempotencyKeyHeader
 }
 
 /// <summary>A valid key and the fingerprint of the request that carried it.</summary>
-internal sealed record IdempotencyKey(string Key, string Fingerprint)
-{
-    /// <summary>
-    /// Sends <paramref name="command"/> with this key. The first time, <paramref name="answer"/> renders the result into
-    /// the reply stored with the events, and that stored reply is sent; later, the stored reply is replayed.
-    /// </summary>
-    public Task<Results<TSuccess, ProblemHttpResult, StoredReply>> SendAsync<TSuccess>(
-        BookingProcessors processors, TicketedEventId id, TicketedEventCommand command, HttpContext context,
-        Func<CommandResult, Results<TSuccess, ProblemHttpResult, StoredReply>> answer)
-        where TSuccess : IResult =>
-        SendAsync(processors, () => Task.FromResult((id, command)), context, answer);
-
-    /// <summary>As the other overload, with the ticketed event and command made only once the key turned out to be new.</summary>
-    public async Task<Results<TSuccess, ProblemHttpResult, StoredReply>> SendAsync<TSuccess>(
-        BookingProcessors processors, Func<Task<(TicketedEventId Id, TicketedEventCommand Command)>> address, HttpContext context,
-        Func<CommandResult, Results<TSuccess, ProblemHttpResult, StoredReply>> answer)
-        where TSuccess : IResult
-    {
-        var request = new IdempotentRequest(Key, Fingerprint, result => StoredReply.Render(answer(result).Result));
-        var outcome = await processors.SendAsync(address, Correlation.Of(context), request);
-        switch (outcome)
-        {
-            case { Outcome: IdempotencyOutcome.Stored, Record: { } record }:
-                return new StoredReply(record.Reply, replayed: false);
-            case { Outcome: IdempotencyOutcome.Replayed, Record: { } record }:
-                return new StoredReply(record.Reply, replayed: true);
-            case { Outcome: IdempotencyOutcome.KeyReused }:
-                return JsonBody.Problem(StatusCodes.Status422UnprocessableEntity, Problems.IdempotencyKeyReused, "Idempotency key reused",
-                    "This Idempotency-Key was already used for a different request (another route or body); nothing was changed. Use a new key.");
-            default:
-                context.Response.Headers.RetryAfter = "1";
-                return JsonBody.Problem(StatusCodes.Status409Conflict, Problems.IdempotencyKeyInFlight, "Idempotency key in use",
-                    "A request with this Idempotency-Key is still being processed; nothing was changed. Retry once it has finished to get its answer.");
-        }
-    }
-}
+internal sealed record IdempotencyKey(string Key, string Fingerprint);

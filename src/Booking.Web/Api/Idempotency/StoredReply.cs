@@ -1,6 +1,4 @@
-using System.Text.Json;
 using Booking.Core.Idempotency;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Booking.Web.Api.Idempotency;
 
@@ -16,16 +14,6 @@ public sealed class StoredReply(IdempotentReply reply, bool replayed) : IResult,
 
     public bool Replayed => replayed;
 
-    /// <summary>What a route's typed result looks like on the wire (JSON as the service writes it; problems without a trace id).</summary>
-    public static IdempotentReply Render(IResult result) => result switch
-    {
-        Created<InitializeResponse> created => new(StatusCodes.Status201Created, created.Location, Json(created.Value, WebJsonContext.Default.InitializeResponse)),
-        Created<BookingResponse> created => new(StatusCodes.Status201Created, created.Location, Json(created.Value, WebJsonContext.Default.BookingResponse)),
-        Ok<CancelResponse> ok => new(StatusCodes.Status200OK, null, Json(ok.Value, WebJsonContext.Default.CancelResponse)),
-        ProblemHttpResult problem => new(problem.StatusCode, null, Json(problem.ProblemDetails, WebJsonContext.Default.ProblemDetails)),
-        _ => throw new ArgumentOutOfRangeException(nameof(result), result.GetType(), "No stored form for this result."),
-    };
-
     public async Task ExecuteAsync(HttpContext httpContext)
     {
         ArgumentNullException.ThrowIfNull(httpContext);
@@ -38,7 +26,4 @@ public sealed class StoredReply(IdempotentReply reply, bool replayed) : IResult,
             response.Headers[ReplayedHeader] = "true";
         await response.WriteAsync(reply.Body, httpContext.RequestAborted);
     }
-
-    private static string Json<T>(T? value, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type) =>
-        JsonSerializer.Serialize(value!, type);
 }

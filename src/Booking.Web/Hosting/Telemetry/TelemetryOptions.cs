@@ -9,6 +9,10 @@ public sealed class TelemetryOptions
 
     public OtlpOptions Otlp { get; init; } = new();
 
+    public string? Problem() => Otlp.Endpoint is null or "" || Uri.TryCreate(Otlp.Endpoint, UriKind.Absolute, out _)
+        ? null
+        : $"{Section}:Otlp:Endpoint must be an absolute URI, e.g. http://otel-collector:4317.";
+
     /// <summary>Telemetry:Metrics: the Prometheus scrape endpoint GET /metrics.</summary>
     public sealed class MetricsOptions
     {
@@ -30,4 +34,15 @@ public sealed class TelemetryOptions
     {
         public string? Endpoint { get; init; }
     }
+}
+
+/// <summary>The OpenTelemetry specification's own variables the service reads (keys at the top of the configuration).</summary>
+public sealed class OtelVariables
+{
+    /// <summary>Where traces go when Telemetry:Otlp:Endpoint is not set.</summary>
+    [ConfigurationKeyName("OTEL_EXPORTER_OTLP_ENDPOINT")]
+    public string? ExporterEndpoint { get; set; }
+
+    [ConfigurationKeyName("OTEL_SERVICE_NAME")]
+    public string? ServiceName { get; set; }
 }

@@ -1,4 +1,5 @@
 using Booking.Core.Telemetry;
+using Booking.Web.Hosting.Settings;
 using Booking.Web.Security;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -17,15 +18,14 @@ public static class TelemetrySetup
 
     public static WebApplicationBuilder AddTelemetry(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<TelemetryOptions>().BindConfiguration(TelemetryOptions.Section)
-            .Validate(o => o.Otlp.Endpoint is null or "" || Uri.TryCreate(o.Otlp.Endpoint, UriKind.Absolute, out _),
-                "Telemetry:Otlp:Endpoint must be an absolute URI, e.g. http://otel-collector:4317.")
-            .ValidateOnStart();
-        var options = ReadAtRegistration(builder.Configuration);
-        var endpoint = options.Otlp.Endpoint is { Length: > 0 } configured ? configured : builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"];
+        builder.Services.AddValidatedOptions<TelemetryOptions>(builder.Configuration, TelemetryOptions.Section, o => o.Problem());
+        // Registration has to know the switches; a value that does not convert reads as the defaults here.
+        var options = builder.Configuration.ReadAtRegistration<TelemetryOptions>(TelemetryOptions.Section);
+        var standard = builder.Configuration.ReadAtRegistration<OtelVariables>(section: string.Empty);
+        var endpoint = options.Otlp.Endpoint is { Length: > 0 } configured ? configured : standard.ExporterEndpoint;
 
         var telemetry = builder.Services.AddOpenTelemetry()
-            .ConfigureResource(resource => resource.AddService(builder.Configuration["OTEL_SERVICE_NAME"] ?? "eventbooking"));
+            .ConfigureResource(resource => resource.AddService(standard.ServiceName ?? "eventbooking"));
         if (options.Metrics.Enabled)
             telemetry.WithMetrics(metrics => metrics.AddBookingMeters(options.Metrics.Http).AddPrometheusExporter());
         if (!string.IsNullOrWhiteSpace(endpoint))
@@ -38,20 +38,6 @@ public static class TelemetrySetup
         }
 
         return builder;
-    }
-
-    // Registration has to know the switches, but must not throw on a value the binder cannot convert: that would be a
-    // stack trace. The defaults stand in, and the options bound above fail start-up with one line naming the key.
-    private static TelemetryOptions ReadAtRegistration(IConfiguration configuration)
-    {
-        try
-        {
-            return configuration.GetSection(TelemetryOptions.Section).Get<TelemetryOptions>() ?? new();
-        }
-        catch (InvalidOperationException)
-        {
-            return new();
-        }
     }
 
     public static MeterProviderBuilder AddBookingMeters(this MeterProviderBuilder metrics, bool http = true)
@@ -73,7 +59,7 @@ public static class TelemetrySetup
     /// </summary>
     public static WebApplication MapMetricsEndpoint(this WebApplication app)
     {
-        var options = ReadAtRegistration(app.Configuration);
+        var options = app.Configuration.ReadAtRegistration<TelemetryOptions>(TelemetryOptions.Section);
         if (!options.Metrics.Enabled)
             return app;
         var endpoint = app.MapPrometheusScrapingEndpoint(MetricsPath);

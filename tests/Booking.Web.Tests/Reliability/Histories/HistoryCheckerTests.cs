@@ -4,7 +4,8 @@ namespace Booking.Web.Tests.Reliability.Histories;
 
 /// <summary>
 /// The checker must be able to fail: each test feeds it a history broken in exactly one way and expects exactly
-/// that rule. Times are plain numbers; the log is in the order the requests are written down here.
+/// that rule (the stream's own invariants are the audit's: see <see cref="HistoryVerdictTests"/>). Times are plain
+/// numbers; the log is in the order the requests are written down here.
 /// </summary>
 public sealed class HistoryCheckerTests
 {
@@ -35,6 +36,11 @@ public sealed class HistoryCheckerTests
     [Fact]
     public void Check_of_a_booked_answer_whose_log_says_waitlisted_reports_AnswerMatchesEvents() =>
         Violation(h => h.Request(1, Ann, OperationKind.Book, (1, 2), Answered(Outcome.Booked), new WaitlistJoined(Ann)), tickets: 0)
+            .ShouldBe(HistoryRule.AnswerMatchesEvents);
+
+    [Fact]
+    public void Check_of_a_waitlisted_answer_whose_log_says_booked_reports_AnswerMatchesEvents() =>
+        Violation(h => h.Request(1, Ann, OperationKind.Book, (1, 2), Answered(Outcome.Waitlisted, position: 1), new TicketBooked(Ann)))
             .ShouldBe(HistoryRule.AnswerMatchesEvents);
 
     [Fact]
@@ -87,6 +93,47 @@ public sealed class HistoryCheckerTests
             .ShouldBe(HistoryRule.RejectionLeavesNoEvent);
 
     [Fact]
+    public void Check_of_a_request_never_sent_that_left_an_event_reports_RejectionLeavesNoEvent() =>
+        Violation(h => h.Request(1, Ann, OperationKind.Book, (1, 2), new Answer(Outcome.NotSent, 0), new TicketBooked(Ann)))
+            .ShouldBe(HistoryRule.RejectionLeavesNoEvent);
+
+    [Fact]
+    public void Check_of_a_503_that_left_an_event_while_the_database_ran_reports_UnavailableLeavesNoEvent() =>
+        Violation(h => h.Request(1, Ann, OperationKind.Book, (1, 2), new Answer(Outcome.Unavailable, 503), new TicketBooked(Ann)))
+            .ShouldBe(HistoryRule.UnavailableLeavesNoEvent);
+
+    [Fact]
+    public void Check_of_a_503_that_left_an_event_after_the_database_was_killed_finds_nothing()
+    {
+        var history = new History(tickets: 1, new HistoryOptions(UnavailableMayHaveCommitted: true));
+        history.Request(1, Ann, OperationKind.Book, (1, 2), new Answer(Outcome.Unavailable, 503), new TicketBooked(Ann));
+
+        history.Check().ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Check_of_a_redelivered_request_answered_already_booked_after_its_own_event_finds_nothing()
+    {
+        var history = new History(tickets: 1, new HistoryOptions(RedeliveryPossible: true));
+        history.Request(1, Ann, OperationKind.Book, (1, 2), Answered(Outcome.AlreadyBooked), new TicketBooked(Ann));
+
+        history.Check().ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Check_of_a_redelivered_request_answered_already_booked_without_any_event_reports_RejectionJustified() =>
+        Violation(h => h.Request(1, Ann, OperationKind.Book, (1, 2), Answered(Outcome.AlreadyBooked)), options: new HistoryOptions(RedeliveryPossible: true))
+            .ShouldBe(HistoryRule.RejectionJustified);
+
+    [Fact]
+    public void Check_of_a_redelivered_book_answered_already_booked_that_left_a_cancellation_reports_RejectionLeavesNoEvent() =>
+        Violation(h =>
+        {
+            h.Request(1, Ann, OperationKind.Book, (1, 2), Answered(Outcome.Booked), new TicketBooked(Ann));
+            h.Request(1, Ann, OperationKind.Book, (3, 4), Answered(Outcome.AlreadyBooked), new BookingCancelled(Ann));
+        }, options: new HistoryOptions(RedeliveryPossible: true)).ShouldBe(HistoryRule.RejectionLeavesNoEvent);
+
+    [Fact]
     public void Check_of_a_rejection_that_was_never_true_reports_RejectionJustified() =>
         Violation(h => h.Request(1, Ann, OperationKind.Book, (1, 2), Answered(Outcome.AlreadyBooked))).ShouldBe(HistoryRule.RejectionJustified);
 
@@ -137,9 +184,9 @@ public sealed class HistoryCheckerTests
         Violation(h => h.Request(1, Ann, OperationKind.Book, (1, 2), new Answer(Outcome.Unexpected, 500, Body: "oops")))
             .ShouldBe(HistoryRule.DocumentedAnswer);
 
-    private static HistoryRule Violation(Action<History> write, int tickets = 1)
+    private static HistoryRule Violation(Action<History> write, int tickets = 1, HistoryOptions? options = null)
     {
-        var history = new History(tickets);
+        var history = new History(tickets, options);
         write(history);
         return history.Check().ShouldHaveSingleItem().Rule;
     }
@@ -149,13 +196,13 @@ public sealed class HistoryCheckerTests
         new(outcome, 200, position, promoted?.Value, available, waiting);
 
     /// <summary>Requests and the one stream they wrote, in the order they are written down.</summary>
-    private sealed class History(int tickets)
+    private sealed class History(int tickets, HistoryOptions? options = null)
     {
         private readonly List<Operation> _operations = [];
         private readonly List<LoggedEvent> _log = [new(1, new TicketsInitialized(new TicketedEventId(Show), "Show", tickets), Guid.CreateVersion7())];
         private readonly Dictionary<long, IReadOnlyList<LoggedEvent>> _elsewhere = [];
 
-        public void Request(int client, UserId user, OperationKind kind, (long Sent, long Answered) at, Answer answer, params object[] events)
+        public void Request(int client, UserId user, OperationKind kind, (long Sent, long Answered) at, Answer answer, params TicketedEventEvent[] events)
         {
             var operation = new Operation(Guid.CreateVersion7(), client, Show, user.Value, kind, at.Sent, at.Answered, answer);
             _operations.Add(operation);
@@ -169,9 +216,9 @@ public sealed class HistoryCheckerTests
             _elsewhere[eventId] = [];
         }
 
-        public void Log(object data, Guid correlationId) => _log.Add(new LoggedEvent(_log.Count + 1, data, correlationId));
+        public void Log(TicketedEventEvent data, Guid correlationId) => _log.Add(new LoggedEvent(_log.Count + 1, data, correlationId));
 
         public IReadOnlyList<HistoryViolation> Check() =>
-            HistoryChecker.Check(_operations, new Dictionary<long, IReadOnlyList<LoggedEvent>>(_elsewhere) { [Show] = _log });
+            HistoryChecker.Check(_operations, new Dictionary<long, IReadOnlyList<LoggedEvent>>(_elsewhere) { [Show] = _log }, options ?? new HistoryOptions());
     }
 }

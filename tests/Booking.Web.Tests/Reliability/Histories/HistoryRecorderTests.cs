@@ -11,7 +11,7 @@ public sealed class HistoryRecorderTests
     [InlineData(409, """{"type":"urn:eventbooking:problem:already-waiting","status":409}""", Outcome.AlreadyWaiting)]
     [InlineData(404, """{"type":"urn:eventbooking:problem:nothing-to-cancel","status":404}""", Outcome.NothingToCancel)]
     [InlineData(404, """{"type":"urn:eventbooking:problem:event-not-found","status":404}""", Outcome.EventNotFound)]
-    [InlineData(503, """{"type":"urn:eventbooking:problem:unavailable","status":503}""", Outcome.Indeterminate)]
+    [InlineData(503, """{"type":"urn:eventbooking:problem:unavailable","status":503}""", Outcome.Unavailable)]
     [InlineData(500, """{"type":"urn:eventbooking:problem:internal","status":500}""", Outcome.Unexpected)]
     [InlineData(201, """{"status":"maybe"}""", Outcome.Unexpected)]
     [InlineData(200, "<html>", Outcome.Unexpected)]

@@ -1,6 +1,6 @@
 using Booking.Core.TicketedEvents;
 
-namespace Booking.Web.Tests.Reliability.Histories;
+namespace EventBooking.Testing.Histories;
 
 public sealed partial class HistoryChecker
 {

@@ -1,6 +1,6 @@
 using Booking.Core.TicketedEvents;
 
-namespace Booking.Web.Tests.Reliability.Histories;
+namespace EventBooking.Testing.Histories;
 
 /// <summary>
 /// Checks a recorded history of requests and answers against the streams it left behind, ticketed event by
@@ -8,20 +8,23 @@ namespace Booking.Web.Tests.Reliability.Histories;
 /// are tied to requests by correlation id, so the check is exact: every acknowledged answer has exactly its events,
 /// every event exactly one request, rejections none, and the log order respects real time (a linearizability check
 /// where each request's events are its linearization point and each rejection must have been true at some settled
-/// version while it was in flight).
+/// version while it was in flight). <see cref="HistoryOptions"/> says what the run allows besides: 503s that may have
+/// committed, requests delivered twice.
 /// </summary>
 public sealed partial class HistoryChecker
 {
     private readonly long _eventId;
+    private readonly HistoryOptions _options;
     private readonly IReadOnlyList<Operation> _operations;
     private readonly IReadOnlyList<LoggedEvent> _log;
     private readonly TicketedEventState[] _states;
     private readonly Dictionary<Guid, (long First, long Last)> _spans = [];
     private readonly List<HistoryViolation> _violations = [];
 
-    private HistoryChecker(long eventId, IReadOnlyList<Operation> operations, IReadOnlyList<LoggedEvent> log)
+    private HistoryChecker(long eventId, HistoryOptions options, IReadOnlyList<Operation> operations, IReadOnlyList<LoggedEvent> log)
     {
         _eventId = eventId;
+        _options = options;
         _operations = operations;
         _log = log;
         // _states[p] is the fold after the first p events: log positions are 1-based like versions.
@@ -33,14 +36,15 @@ public sealed partial class HistoryChecker
 
     /// <summary>Every violation of every <see cref="HistoryRule"/>, for each ticketed event in either argument.</summary>
     public static IReadOnlyList<HistoryViolation> Check(
-        IEnumerable<Operation> operations, IReadOnlyDictionary<long, IReadOnlyList<LoggedEvent>> streams)
+        IEnumerable<Operation> operations, IReadOnlyDictionary<long, IReadOnlyList<LoggedEvent>> streams, HistoryOptions options)
     {
+        ArgumentNullException.ThrowIfNull(options);
         var byEvent = operations.GroupBy(o => o.EventId).ToDictionary(g => g.Key, g => (IReadOnlyList<Operation>)[.. g]);
         var violations = new List<HistoryViolation>();
         foreach (var eventId in byEvent.Keys.Union(streams.Keys))
         {
             var checker = new HistoryChecker(
-                eventId, byEvent.GetValueOrDefault(eventId, []), streams.GetValueOrDefault(eventId, []));
+                eventId, options, byEvent.GetValueOrDefault(eventId, []), streams.GetValueOrDefault(eventId, []));
             violations.AddRange(checker.Run());
         }
 
@@ -72,14 +76,17 @@ public sealed partial class HistoryChecker
                 continue;
             }
 
-            if (operation.Answer.IsRejected)
+            if (LeavesNoEvent(operation) is { } rule)
             {
-                Fail(HistoryRule.RejectionLeavesNoEvent, $"{Describe(operation)} left {Describe(events)}");
+                Fail(rule, $"{Describe(operation)} left {Describe(events)}");
                 continue;
             }
 
             _spans[id] = (events[0].Position, events[^1].Position);
-            CheckEvents(operation, events);
+            if (operation.Answer.IsRejected)
+                CheckRedelivery(operation, events);
+            else
+                CheckEvents(operation, events);
         }
 
         foreach (var operation in _operations)
@@ -89,6 +96,25 @@ public sealed partial class HistoryChecker
             if (operation.Answer.Outcome == Outcome.Unexpected)
                 Fail(HistoryRule.DocumentedAnswer, $"{Describe(operation)}: {operation.Answer.StatusCode} {operation.Answer.Body}");
         }
+    }
+
+    // The rule an answer breaks by leaving any event, if it may leave none.
+    private HistoryRule? LeavesNoEvent(Operation operation) => operation.Answer.Outcome switch
+    {
+        Outcome.NotSent => HistoryRule.RejectionLeavesNoEvent,
+        _ when operation.Answer.IsRejected && !(_options.RedeliveryPossible && operation.Answer.Outcome != Outcome.EventNotFound) =>
+            HistoryRule.RejectionLeavesNoEvent,
+        Outcome.Unavailable when !_options.UnavailableMayHaveCommitted => HistoryRule.UnavailableLeavesNoEvent,
+        _ => null,
+    };
+
+    // A second delivery answered "already ...": the first one's events must be what the command can cause.
+    // RejectionJustified then checks that the answer was true once they were written.
+    private void CheckRedelivery(Operation operation, List<(LoggedEvent Event, long Position)> events)
+    {
+        var first = events[0].Position;
+        if (!events.Select((e, i) => e.Position == first + i).All(x => x) || !MayHaveCaused(operation, [.. events.Select(e => e.Event.Data)]))
+            Fail(HistoryRule.RejectionLeavesNoEvent, $"{Describe(operation)} left {Describe(events)}, which no delivery of it can cause");
     }
 
     private void CheckEvents(Operation operation, List<(LoggedEvent Event, long Position)> events)
@@ -118,9 +144,9 @@ public sealed partial class HistoryChecker
         }
     }
 
-    // Whether the events are what the answer stands for; an indeterminate request may have caused anything its
-    // command can cause, or nothing.
-    private static bool Matches(Operation operation, List<object> events)
+    // Whether the events are what the answer stands for; a request without a definite answer may have caused
+    // anything its command can cause, or nothing.
+    private static bool Matches(Operation operation, List<TicketedEventEvent> events)
     {
         var user = new UserId(operation.UserId);
         var answer = operation.Answer;
@@ -131,14 +157,16 @@ public sealed partial class HistoryChecker
             (Outcome.Cancelled, [BookingCancelled c]) => c.UserId == user && answer.PromotedUserId is null,
             (Outcome.Cancelled, [BookingCancelled c, WaitlistPromoted p]) => c.UserId == user && answer.PromotedUserId == p.UserId.Value,
             (Outcome.LeftWaitlist, [WaitlistLeft l]) => l.UserId == user,
-            (Outcome.Indeterminate or Outcome.Unexpected, _) when operation.Kind == OperationKind.Book =>
-                events is [TicketBooked or WaitlistJoined] && LoggedEvent.UserOf(events[0]) == user.Value,
-            (Outcome.Indeterminate or Outcome.Unexpected, _) =>
-                events is [BookingCancelled or WaitlistLeft] or [BookingCancelled, WaitlistPromoted]
-                && LoggedEvent.UserOf(events[0]) == user.Value,
+            (Outcome.Indeterminate or Outcome.Unavailable or Outcome.Unexpected, _) => MayHaveCaused(operation, events),
             _ => false,
         };
     }
+
+    private static bool MayHaveCaused(Operation operation, List<TicketedEventEvent> events) =>
+        (operation.Kind == OperationKind.Book
+            ? events is [TicketBooked or WaitlistJoined]
+            : events is [BookingCancelled or WaitlistLeft] or [BookingCancelled, WaitlistPromoted])
+        && LoggedEvent.UserOf(events[0]) == operation.UserId;
 
     private void Fail(HistoryRule rule, string detail) => _violations.Add(new HistoryViolation(_eventId, rule, detail));
 

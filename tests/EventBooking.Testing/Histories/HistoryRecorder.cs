@@ -1,17 +1,22 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Net.Sockets;
+using System.Text;
 using System.Text.Json;
-using Booking.Web.Api;
-using Booking.Web.Tests.Hosting;
 
-namespace Booking.Web.Tests.Reliability.Histories;
+namespace EventBooking.Testing.Histories;
 
 /// <summary>
 /// Sends book and cancel requests, each with a fresh X-Correlation-Id, and records each one with its answer and the
-/// moments it was sent and answered. Safe to share between concurrent clients.
+/// moments it was sent and answered. Safe to share between concurrent clients. Requests go to the client's base
+/// address, or to <c>endpoint</c> when given (several service processes behind one client).
 /// </summary>
 public sealed class HistoryRecorder
 {
+    // The problem types are the service's documented, stable contract (README), so they are spelt out here: a
+    // renamed type fails the histories instead of following along.
+    private const string ProblemPrefix = "urn:eventbooking:problem:";
+
     private readonly ConcurrentQueue<Operation> _operations = new();
 
     public IReadOnlyList<Operation> Operations => [.. _operations];
@@ -22,12 +27,17 @@ public sealed class HistoryRecorder
     public Task<Operation> CancelAsync(HttpClient http, int client, long eventId, long userId) =>
         SendAsync(http, client, eventId, userId, OperationKind.Cancel);
 
-    public async Task<Operation> SendAsync(HttpClient http, int client, long eventId, long userId, OperationKind kind)
+    public async Task<Operation> SendAsync(
+        HttpClient http, int client, long eventId, long userId, OperationKind kind, (int Index, Uri BaseAddress)? endpoint = null)
     {
         ArgumentNullException.ThrowIfNull(http);
         var id = Guid.NewGuid();
         var path = kind == OperationKind.Book ? "/api/events/book" : "/api/events/cancel";
-        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = BookingClient.Json(BookingClient.BookingBody(userId, eventId)) };
+        var uri = endpoint is { BaseAddress: var baseAddress } ? new Uri(baseAddress, path) : new Uri(path, UriKind.Relative);
+        using var request = new HttpRequestMessage(HttpMethod.Post, uri)
+        {
+            Content = new StringContent($$"""{"userId":{{userId}},"eventId":{{eventId}}}""", Encoding.UTF8, "application/json"),
+        };
         request.Headers.Add("X-Correlation-Id", id.ToString());
 
         var invokedAt = Stopwatch.GetTimestamp();
@@ -37,12 +47,17 @@ public sealed class HistoryRecorder
             using var response = await http.SendAsync(request);
             answer = Read((int)response.StatusCode, await response.Content.ReadAsStringAsync());
         }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        catch (HttpRequestException e) when (e.InnerException is SocketException { SocketErrorCode: SocketError.ConnectionRefused })
         {
+            answer = new Answer(Outcome.NotSent, 0, Body: e.Message);
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
+        {
+            // The body may have reached the service: a dropped connection or a timeout says nothing about the outcome.
             answer = new Answer(Outcome.Indeterminate, 0, Body: e.Message);
         }
 
-        var operation = new Operation(id, client, eventId, userId, kind, invokedAt, Stopwatch.GetTimestamp(), answer);
+        var operation = new Operation(id, client, eventId, userId, kind, invokedAt, Stopwatch.GetTimestamp(), answer, endpoint?.Index ?? 0);
         _operations.Enqueue(operation);
         return operation;
     }
@@ -51,7 +66,7 @@ public sealed class HistoryRecorder
     public static Answer Read(int statusCode, string body)
     {
         if (statusCode == 503)
-            return new Answer(Outcome.Indeterminate, statusCode, Body: body);
+            return new Answer(Outcome.Unavailable, statusCode, Body: body);
         JsonElement json;
         try
         {
@@ -68,10 +83,10 @@ public sealed class HistoryRecorder
             (201, "waitlisted", _) => Outcome.Waitlisted,
             (200, "cancelled", _) => Outcome.Cancelled,
             (200, "left-waitlist", _) => Outcome.LeftWaitlist,
-            (409, _, Problems.AlreadyBooked) => Outcome.AlreadyBooked,
-            (409, _, Problems.AlreadyWaiting) => Outcome.AlreadyWaiting,
-            (404, _, Problems.NothingToCancel) => Outcome.NothingToCancel,
-            (404, _, Problems.EventNotFound) => Outcome.EventNotFound,
+            (409, _, ProblemPrefix + "already-booked") => Outcome.AlreadyBooked,
+            (409, _, ProblemPrefix + "already-waiting") => Outcome.AlreadyWaiting,
+            (404, _, ProblemPrefix + "nothing-to-cancel") => Outcome.NothingToCancel,
+            (404, _, ProblemPrefix + "event-not-found") => Outcome.EventNotFound,
             _ => Outcome.Unexpected,
         };
         return new Answer(
