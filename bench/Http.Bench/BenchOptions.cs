@@ -38,14 +38,20 @@ internal sealed record BenchOptions(
     /// </summary>
     public const string ClusterScenario = "cluster";
 
+    /// <summary>
+    /// Run on request only: an A/B of the hot event without webhooks and with two subscriptions delivering every
+    /// booking, one to a receiver answering in 200 ms, one to a dead address (docs/adr/0012-webhook-subscriptions.md).
+    /// </summary>
+    public const string WebhooksScenario = "webhooks";
+
     /// <summary>Run on request only: the same load against bench/Http.Ceiling, a server that answers "booked" and does nothing else.</summary>
     public const string CeilingScenario = "ceiling";
 
     public const string Usage =
         """
         dotnet run -c Release --project bench/Http.Bench -- [options]
-          --scenarios a,b   any of hot,unbatched,soldout,many,logging,sweep,memory,profile,ceiling,cluster (default: all but
-                            profile, ceiling and cluster)
+          --scenarios a,b   any of hot,unbatched,soldout,many,logging,sweep,memory,profile,ceiling,cluster,webhooks
+                            (default: all but profile, ceiling, cluster and webhooks)
           --cluster-nodes 1,2,3   service nodes behind the proxy in the cluster scenario (default 1,2,3)
           --topologies T,U  the cluster scenario's: one-mariadb, galera-one-writer, galera-multi-writer (default all)
           --profile         add the profile scenario: the hot event with perf and dotnet-counters attached
@@ -120,7 +126,7 @@ internal sealed record BenchOptions(
     {
         given = true;
         var names = value.Split(',', StringSplitOptions.RemoveEmptyEntries);
-        var known = AllScenarios.Append(ProfileScenario).Append(CeilingScenario).Append(ClusterScenario).ToArray();
+        var known = AllScenarios.Append(ProfileScenario).Append(CeilingScenario).Append(ClusterScenario).Append(WebhooksScenario).ToArray();
         var unknown = names.Except(known, StringComparer.Ordinal).ToList();
         return unknown.Count == 0
             ? known.Where(names.Contains).ToArray()

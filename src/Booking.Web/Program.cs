@@ -6,6 +6,7 @@ using Booking.Web.Hosting;
 using Booking.Web.Hosting.Settings;
 using Booking.Web.Hosting.Telemetry;
 using Booking.Web.Security;
+using Booking.Web.Webhooks;
 
 if (AdminCommands.Handles(args))
     return await AdminCommands.RunAsync(args);
@@ -21,6 +22,7 @@ builder.Services.ConfigureHttpJsonOptions(json => WebJsonContext.Configure(json.
 builder.Services.AddApiDocs();
 builder.Services.AddStoreHealth();
 builder.AddTelemetry();
+builder.AddWebhooks();
 
 var app = builder.Build();
 app.UseRequestLogging();
@@ -38,6 +40,7 @@ app.MapHealthEndpoints();
 app.MapMetricsEndpoint();
 app.MapBookingApi();
 app.MapSalesApi();
+app.MapWebhooks();
 app.MapDashboard();
 app.MapDebugCacheApi(app.Environment, app.Configuration);
 

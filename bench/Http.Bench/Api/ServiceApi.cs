@@ -56,6 +56,19 @@ internal sealed class ServiceApi : IDisposable
         return json.RootElement.GetProperty("eventId").GetInt64();
     }
 
+    /// <summary>Subscribes <paramref name="url"/> to every event (POST /api/webhooks) and returns the signing secret.</summary>
+    public async Task<string> CreateWebhookAsync(string url)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/webhooks") { Content = JsonContent.Create(new { url }) };
+        request.Headers.Authorization = _admin;
+        using var response = await _client.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        if (response.StatusCode != HttpStatusCode.Created)
+            throw new InvalidOperationException($"POST /api/webhooks answered {(int)response.StatusCode}: {body}");
+        using var json = JsonDocument.Parse(body);
+        return json.RootElement.GetProperty("secret").GetString()!;
+    }
+
     public async Task<EventStatus> StatusAsync(long eventId)
     {
         using var response = await SendStatusAsync(eventId);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using EventBooking.Testing.Webhooks;
 using Http.Bench.Api;
 using Http.Bench.Database;
 using Http.Bench.Load;
@@ -27,6 +28,7 @@ internal sealed class ScenarioRunner(BenchOptions options, BenchServer server, S
     {
         "logging" => await CompareAsync("logging", new Dictionary<string, string> { ["Serilog__MinimumLevel__Default"] = Information }),
         BenchOptions.ClusterScenario => await new Cluster.ClusterRunner(options, server, binary, _password, Environment(null)).RunAsync(),
+        BenchOptions.WebhooksScenario => await WebhooksAsync(),
         _ => [await RunOneAsync(scenario)],
     };
 
@@ -143,13 +145,20 @@ internal sealed class ScenarioRunner(BenchOptions options, BenchServer server, S
     /// alternate between them so that load from other work on the machine falls on both alike. Two results, "NAME A"
     /// (the baseline) and "NAME B" (the variant), each with its rounds combined.
     /// </summary>
-    public async Task<IReadOnlyList<ScenarioResult>> CompareAsync(string name, IReadOnlyDictionary<string, string> variant)
+    public async Task<IReadOnlyList<ScenarioResult>> CompareAsync(
+        string name, IReadOnlyDictionary<string, string> variant, Func<ServiceApi, Task>? prepareB = null, string? describeB = null)
     {
-        var label = string.Join(' ', variant.Select(v => $"{v.Key}={v.Value}"));
+        var label = describeB ?? string.Join(' ', variant.Select(v => $"{v.Key}={v.Value}"));
         Console.Error.WriteLine($"[{DateTime.Now:HH:mm:ss}] {name}: hot event, A = baseline, B = {label}, {options.CompareRounds} alternating rounds");
         var levelB = variant.GetValueOrDefault("Serilog__MinimumLevel__Default", Warning);
         await using var baseline = await ServiceSession.StartAsync(server, binary, options.Generator, name + " A", $"A/B baseline for {label}", ServiceSettings.DefaultBatchSize, Warning, _password, Environment(null), InitializeHotAsync);
-        await using var changed = await ServiceSession.StartAsync(server, binary, options.Generator, name + " B", $"A/B variant: {label}", ServiceSettings.DefaultBatchSize, levelB, _password, Environment(variant), InitializeHotAsync);
+        await using var changed = await ServiceSession.StartAsync(server, binary, options.Generator, name + " B", $"A/B variant: {label}", ServiceSettings.DefaultBatchSize, levelB, _password, Environment(variant),
+            async api =>
+            {
+                if (prepareB is not null)
+                    await prepareB(api);
+                return await InitializeHotAsync(api);
+            });
         var warmupA = await baseline.Generator.RunForAsync(new Offset(baseline.Workload, 99), options.Connections, TimeSpan.Zero, options.Warmup);
         var warmupB = await changed.Generator.RunForAsync(new Offset(changed.Workload, 99), options.Connections, TimeSpan.Zero, options.Warmup);
 
@@ -163,6 +172,19 @@ internal sealed class ScenarioRunner(BenchOptions options, BenchServer server, S
 
         return [await baseline.FinishAsync([new Step(LoadResult.Combine(a), baseline.Memory.SampledPeakMib)], null, [warmupA]),
                 await changed.FinishAsync([new Step(LoadResult.Combine(b), changed.Memory.SampledPeakMib)], null, [warmupB])];
+    }
+
+    // B delivers every booking twice over: to a receiver that takes 200 ms per answer (deliveries are always in flight,
+    // a backlog grows) and to an address nothing listens on (every attempt fails and is retried, up to 100 times).
+    private async Task<IReadOnlyList<ScenarioResult>> WebhooksAsync()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var variant = new Dictionary<string, string> { ["Webhooks__MaxAttempts"] = "100" };
+        return await CompareAsync(BenchOptions.WebhooksScenario, variant, async api =>
+        {
+            receiver.Expect("slow", await api.CreateWebhookAsync(receiver.UrlOf("slow")), new ReceiverBehaviour(Delay: TimeSpan.FromMilliseconds(200)));
+            await api.CreateWebhookAsync("http://127.0.0.1:9/dead");
+        }, "webhook subscriptions to a receiver answering in 200 ms and to a dead address (Webhooks__MaxAttempts=100)");
     }
 
     private static async Task<(IWorkload, IReadOnlyList<long>)> InitializeHotAsync(ServiceApi api) =>

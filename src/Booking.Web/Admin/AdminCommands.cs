@@ -12,7 +12,7 @@ namespace Booking.Web.Admin;
 /// </summary>
 public static class AdminCommands
 {
-    private static readonly string[] Names = ["migrate", "replay", "audit", "projections"];
+    private static readonly string[] Names = ["migrate", "replay", "audit", "projections", "subscriptions"];
     private static readonly string[] Help = ["help", "--help", "-h", "-?", "/?"];
 
     /// <summary>An operator command or a request for help: anything else (no arguments, host settings) runs the service.</summary>
@@ -53,6 +53,7 @@ public static class AdminCommands
             ReplayCommand.Create(events),
             AuditCommand.Create(events),
             ProjectionsCommand.Create(store),
+            SubscriptionsCommand.Create(events, configured),
         };
     }
 

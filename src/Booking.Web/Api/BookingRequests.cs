@@ -35,7 +35,7 @@ internal static class BookingRequests
         return errors.Any ? null : new ChangeCapacity((int)tickets!.Value);
     }
 
-    private static void OnlyKnownFields(JsonElement body, FieldErrors errors, params string[] known)
+    internal static void OnlyKnownFields(JsonElement body, FieldErrors errors, params string[] known)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var property in body.EnumerateObject())

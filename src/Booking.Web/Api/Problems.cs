@@ -16,6 +16,7 @@ public static class Problems
     public const string NothingToCancel = Prefix + "nothing-to-cancel";
     public const string SalesClosed = Prefix + "sales-closed";
     public const string CapacityBelowBooked = Prefix + "capacity-below-booked";
+    public const string WebhookNotFound = Prefix + "webhook-not-found";
     public const string IdempotencyKeyInvalid = Prefix + "idempotency-key-invalid";
     public const string IdempotencyKeyReused = Prefix + "idempotency-key-reused";
     public const string IdempotencyKeyInFlight = Prefix + "idempotency-key-in-flight";

@@ -37,6 +37,9 @@ public sealed class ConfigurationErrorTests : IDisposable
         { "DebugCache__Enabled=yes", "DebugCache:Enabled", "true or false" },
         { "Telemetry__Metrics__Enabled=banana", "Telemetry:Metrics:Enabled", "true or false" },
         { "Telemetry__Otlp__Endpoint=not a uri", "Telemetry:Otlp:Endpoint", "absolute URI" },
+        { "Webhooks__MaxAttempts=0", "Webhooks:MaxAttempts", "from 1 to 100" },
+        { "Webhooks__LeaseDuration=banana", "Webhooks:LeaseDuration", "hh:mm:ss" },
+        { "Webhooks__MaxRetryDelay=00:00:00.010", "Webhooks:MaxRetryDelay", "at least Webhooks:FirstRetryDelay" },
         { "PORT=banana", "PORT", "whole number" },
         { "PORT=70000", "PORT", "0 to 65535" },
     };

@@ -12,6 +12,7 @@ internal static class ProblemCatalog
         [Problems.Forbidden] = (403, "Forbidden"),
         [Problems.EventNotFound] = (404, "Event not found"),
         [Problems.NothingToCancel] = (404, "Nothing to cancel"),
+        [Problems.WebhookNotFound] = (404, "Webhook not found"),
         [Problems.AlreadyBooked] = (409, "Already booked"),
         [Problems.AlreadyWaiting] = (409, "Already on the waiting list"),
         [Problems.SalesClosed] = (409, "Sales closed"),

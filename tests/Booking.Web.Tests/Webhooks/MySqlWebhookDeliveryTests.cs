@@ -1,0 +1,5 @@
+using EventBooking.Migrations;
+
+namespace Booking.Web.Tests.Webhooks;
+
+public sealed class MySqlWebhookDeliveryTests() : WebhookDeliveryContract(StoreProvider.MySql);
