@@ -29,7 +29,7 @@ internal static class MySqlSubscriptionStatements
     // Free, expired or already ours: one conditional UPDATE decides, so two contenders cannot both match.
     public const string TakeLease = """
         UPDATE subscriptions
-        SET lease_owner = @owner, lease_expires_at = UTC_TIMESTAMP(6) + INTERVAL @micros MICROSECOND, updated_at = UTC_TIMESTAMP(6)
+        SET lease_owner = @owner, lease_expires_at = UTC_TIMESTAMP(6) + INTERVAL @duration MICROSECOND, updated_at = UTC_TIMESTAMP(6)
         WHERE id = @id AND (lease_owner IS NULL OR lease_owner = @owner OR lease_expires_at IS NULL OR lease_expires_at <= UTC_TIMESTAMP(6));
         """;
 
@@ -45,4 +45,6 @@ internal static class MySqlSubscriptionStatements
         UPDATE subscriptions SET lease_expires_at = NULL, updated_at = UTC_TIMESTAMP(6)
         WHERE id = @id AND lease_owner = @owner;
         """;
+
+    public static readonly Sql.SubscriptionStatements All = new(Insert, List, Get, Delete, Replay, TakeLease, Checkpoint, MarkFailing, Release);
 }

@@ -30,7 +30,7 @@ internal static class SqliteSubscriptionStatements
 
     public const string TakeLease = $"""
         UPDATE subscriptions
-        SET lease_owner = @owner, lease_expires_at = {Now} + @millis, updated_at = {Now}
+        SET lease_owner = @owner, lease_expires_at = {Now} + @duration, updated_at = {Now}
         WHERE id = @id AND (lease_owner IS NULL OR lease_owner = @owner OR lease_expires_at IS NULL OR lease_expires_at <= {Now});
         """;
 
@@ -43,4 +43,6 @@ internal static class SqliteSubscriptionStatements
         $"UPDATE subscriptions SET position = @position, status = 'failing', last_error = @error, updated_at = {Now} {Fence};";
 
     public const string Release = $"UPDATE subscriptions SET lease_expires_at = NULL, updated_at = {Now} WHERE id = @id AND lease_owner = @owner;";
+
+    public static readonly Sql.SubscriptionStatements All = new(Insert, List, Get, Delete, Replay, TakeLease, Checkpoint, MarkFailing, Release);
 }
