@@ -66,14 +66,9 @@ public static class BookingApi
     public static async Task<Results<Created<BookingResponse>, ProblemHttpResult, StoredReply>> Book(
         HttpRequest request, BookingProcessors processors, [FromHeader(Name = IdempotencyKeyHeader.Name)] string? idempotencyKey, CancellationToken cancellationToken)
     {
-        var (key, keyProblem) = await IdempotencyKeyHeader.ReadAsync(request, "book", cancellationToken);
-        if (keyProblem is not null)
-            return keyProblem;
-        var (booking, problem) = await ReadBookingAsync(request, cancellationToken);
+        var (key, booking, problem) = await ReadUsersRequestAsync(request, "book", cancellationToken);
         if (booking is not var (eventId, user))
             return problem!;
-        if (UserAuthentication.RefuseOtherUser(request.HttpContext, user) is { } forbidden)
-            return forbidden;
 
         var command = new BookTicket(user);
         if (key is not null)
@@ -84,14 +79,9 @@ public static class BookingApi
     public static async Task<Results<Ok<CancelResponse>, ProblemHttpResult, StoredReply>> Cancel(
         HttpRequest request, BookingProcessors processors, [FromHeader(Name = IdempotencyKeyHeader.Name)] string? idempotencyKey, CancellationToken cancellationToken)
     {
-        var (key, keyProblem) = await IdempotencyKeyHeader.ReadAsync(request, "cancel", cancellationToken);
-        if (keyProblem is not null)
-            return keyProblem;
-        var (booking, problem) = await ReadBookingAsync(request, cancellationToken);
+        var (key, booking, problem) = await ReadUsersRequestAsync(request, "cancel", cancellationToken);
         if (booking is not var (eventId, user))
             return problem!;
-        if (UserAuthentication.RefuseOtherUser(request.HttpContext, user) is { } forbidden)
-            return forbidden;
 
         var command = new CancelBooking(user);
         if (key is not null)
@@ -127,6 +117,20 @@ public static class BookingApi
         var status = result.Decision.Events[0] is WaitlistLeft ? "left-waitlist" : "cancelled";
         var state = result.StateAfter;
         return TypedResults.Ok(new CancelResponse(status, eventId.Value, user.Value, promoted, state.Available, state.WaitingCount));
+    }
+
+    // Book and cancel: the key, then the body, then whether the caller may act for that user (in JWT mode); the first
+    // problem found is the answer.
+    private static async Task<(IdempotencyKey? Key, (TicketedEventId EventId, UserId UserId)? Booking, ProblemHttpResult? Problem)> ReadUsersRequestAsync(
+        HttpRequest request, string route, CancellationToken cancellationToken)
+    {
+        var (key, keyProblem) = await IdempotencyKeyHeader.ReadAsync(request, route, cancellationToken);
+        if (keyProblem is not null)
+            return (null, null, keyProblem);
+        var (booking, problem) = await ReadBookingAsync(request, cancellationToken);
+        if (booking is not var (_, user))
+            return (null, null, problem);
+        return UserAuthentication.RefuseOtherUser(request.HttpContext, user) is { } forbidden ? (null, null, forbidden) : (key, booking, null);
     }
 
     private static async Task<((TicketedEventId EventId, UserId UserId)? Booking, ProblemHttpResult? Problem)> ReadBookingAsync(

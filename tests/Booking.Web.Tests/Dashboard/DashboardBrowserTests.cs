@@ -34,13 +34,19 @@ public sealed class DashboardBrowserTests(ITestOutputHelper output)
 
         using var browser = HeadlessChromium.Start(BookingClient.Credentials());
         browser.Navigate().GoToUrl(new Uri(server.Http.BaseAddress!, "/dashboard?refresh=1"));
+        // The page re-renders its tables every second (refresh=1): an element found may be replaced before it is
+        // read or clicked, so every look at a table is a wait that tries again on a stale element.
         var wait = new WebDriverWait(browser, Patience);
+        wait.IgnoreExceptionTypes(typeof(StaleElementReferenceException));
 
         browser.Title.ShouldBe("Event booking: operator dashboard");
         wait.Until(_ => Field(browser, jazz, "available") == "115").ShouldBeTrue();
-        Field(browser, concert, "name").ShouldBe("Spring concert");
-        Field(browser, concert, "available").ShouldBe("2");
-        browser.FindElement(By.CssSelector($"#events tr[data-event-id='{concert}'] a")).Click();
+        wait.Until(_ => Field(browser, concert, "name") == "Spring concert" && Field(browser, concert, "available") == "2").ShouldBeTrue();
+        wait.Until(_ =>
+        {
+            browser.FindElement(By.CssSelector($"#events tr[data-event-id='{concert}'] a")).Click();
+            return true;
+        });
         wait.Until(_ => BookingRows(browser).Count == 2).ShouldBeTrue();
         new Uri(browser.Url).Fragment.ShouldBe($"#event={concert}");
         browser.ExecuteScript("window.loadedOnce = 'still here';");
@@ -50,7 +56,7 @@ public sealed class DashboardBrowserTests(ITestOutputHelper output)
 
         wait.Until(_ => Field(browser, concert, "available") == "0" && Field(browser, concert, "waiting") == "2").ShouldBeTrue();
         wait.Until(_ => BookingRows(browser).Count == 6).ShouldBeTrue();
-        BookingRows(browser)[^1].FindElement(By.CssSelector("[data-field=status]")).Text.ShouldBe("waiting");
+        wait.Until(_ => BookingRows(browser)[^1].FindElement(By.CssSelector("[data-field=status]")).Text == "waiting").ShouldBeTrue();
         wait.Until(_ => browser.FindElement(By.CssSelector("#history tbody tr [data-field=type]")).Text == "waitlist-joined").ShouldBeTrue();
         browser.FindElement(By.Id("detail-heading")).Text.ShouldBe($"Spring concert (event {concert})");
         browser.ExecuteScript("return window.loadedOnce;").ShouldBe("still here", "the page updated itself; it was not reloaded");
