@@ -5,6 +5,7 @@ using Booking.Core.TicketedEvents;
 using Booking.Web.Tests.Hosting;
 using EventBooking.Migrations;
 using EventStore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Booking.Web.Tests.Operations;
 
@@ -13,6 +14,8 @@ public abstract class RebuildContract<THost>(THost shared) : IClassFixture<THost
     where THost : SharedHost
 {
     private IEventStore Store => shared.Host.Store;
+
+    private IProjectionRebuilds Rebuilds => shared.Host.Services.GetRequiredService<IProjectionRebuilds>();
 
     [Theory]
     [InlineData("DELETE FROM documents")]
@@ -23,7 +26,7 @@ public abstract class RebuildContract<THost>(THost shared) : IClassFixture<THost
         var inline = await StatusesAsync(events);
 
         await RawSql.ExecuteAsync(shared.Host.Database, damage);
-        await new StatusRebuild(Store, (IProjectionRebuilds)Store).RunAsync(restart: true, null, CancellationToken.None);
+        await new StatusRebuild(Store, Rebuilds).RunAsync(restart: true, null, CancellationToken.None);
 
         (await StatusesAsync(events)).ShouldBe(inline);
     }
@@ -33,7 +36,7 @@ public abstract class RebuildContract<THost>(THost shared) : IClassFixture<THost
     {
         var events = await MakeHistoryAsync();
         var inline = await StatusesAsync(events);
-        var rebuilds = (IProjectionRebuilds)Store;
+        var rebuilds = Rebuilds;
         await RawSql.ExecuteAsync(shared.Host.Database, "DELETE FROM documents");
         using var interrupt = new CancellationTokenSource();
         var checkpoints = new List<long>();
@@ -76,7 +79,7 @@ public abstract class RebuildContract<THost>(THost shared) : IClassFixture<THost
         var inline = await StatusesAsync(events);
         await RawSql.ExecuteAsync(shared.Host.Database, "DELETE FROM documents");
 
-        await new StatusRebuild(Store, (IProjectionRebuilds)Store, pageSize, checkpointEvery: 6).RunAsync(restart: true, null, CancellationToken.None);
+        await new StatusRebuild(Store, Rebuilds, pageSize, checkpointEvery: 6).RunAsync(restart: true, null, CancellationToken.None);
 
         (await StatusesAsync(events)).ShouldBe(inline);
     }
@@ -92,7 +95,7 @@ public abstract class RebuildContract<THost>(THost shared) : IClassFixture<THost
                 await client.BookAsync(user, eventId);
         });
 
-        await new StatusRebuild(Store, (IProjectionRebuilds)Store).RunAsync(restart: true, null, CancellationToken.None);
+        await new StatusRebuild(Store, Rebuilds).RunAsync(restart: true, null, CancellationToken.None);
         await booking;
 
         (await new StoreAudit(Store).AuditAsync(new TicketedEventId(eventId), CancellationToken.None)).ShouldBeEmpty();
@@ -112,7 +115,7 @@ public abstract class RebuildContract<THost>(THost shared) : IClassFixture<THost
                 (await client.BookWithKeyAsync(user, eventId, key)).Dispose();
         });
 
-        await new StatusRebuild(Store, (IProjectionRebuilds)Store).RunAsync(restart: true, null, CancellationToken.None);
+        await new StatusRebuild(Store, Rebuilds).RunAsync(restart: true, null, CancellationToken.None);
         await booking;
 
         foreach (var (user, key) in keys)
@@ -130,7 +133,7 @@ public abstract class RebuildContract<THost>(THost shared) : IClassFixture<THost
         inline.ShouldAllBe(seats => seats.Count > 0);
 
         await RawSql.ExecuteAsync(shared.Host.Database, damage);
-        await new SeatsRebuild(Store, (IProjectionRebuilds)Store).RunAsync(restart: false, null, CancellationToken.None);
+        await new SeatsRebuild(Store, Rebuilds).RunAsync(restart: false, null, CancellationToken.None);
 
         (await SeatsAsync(events)).ShouldBe(inline);
         (await StatusesAsync(events)).ShouldAllBe(s => s != null, "the status documents are carried over");
@@ -151,7 +154,7 @@ public abstract class RebuildContract<THost>(THost shared) : IClassFixture<THost
             }
         });
 
-        await new SeatsRebuild(Store, (IProjectionRebuilds)Store).RunAsync(restart: true, null, CancellationToken.None);
+        await new SeatsRebuild(Store, Rebuilds).RunAsync(restart: true, null, CancellationToken.None);
         await booking;
 
         var state = await shared.Host.ReplayAsync(eventId);
