@@ -45,6 +45,9 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>Completes when the process has exited and all it wrote to its console is in console.log.</summary>
+    public Task ConsoleClosed => _console;
+
     /// <summary>How many times the process was started (1 after <see cref="Start"/>).</summary>
     public int Starts { get; private set; } = 1;
 
