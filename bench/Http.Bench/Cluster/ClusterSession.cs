@@ -56,7 +56,7 @@ internal sealed class ClusterSession : IAsyncDisposable
     {
         var loadBefore = ProcFs.LoadAverage();
         var services = connectionStrings
-            .Select(c => ServiceProcess.Start(binary.Dll, new ServiceSettings(c, password, ServiceSettings.DefaultBatchSize, level, environment).Environment()))
+            .Select(c => ServiceProcess.Start(binary.Dll, new ServiceSettings(c, password, ServiceSettings.DefaultBatchSize, level, environment).Environment(), consoleToFile: true))
             .ToArray();
         HaproxyProcess? proxy = null;
         ServiceApi? api = null;

@@ -21,7 +21,7 @@ internal static class Report
             .AppendLine()
             .AppendLine(Inv($"- Machine: {machine.Cores} cores ({machine.Cpu}), {machine.Memory}, {machine.Os}, {machine.Runtime}; shared with other work."))
             .AppendLine(Inv($"- Service: {source}; `dotnet src/Booking.Web/bin/Release/net10.0/Booking.Web.dll`, Production, MySQL provider, one process and one fresh database per scenario."))
-            .AppendLine(Inv($"- Configuration: src/Booking.Web/appsettings.json as shipped ({(logLevel is null ? "logging at Information: a line per request and per booking, to the console and to logs/ in compact JSON, behind Serilog's async buffer" : $"**except logging: Serilog's default level {logLevel}**")}; metrics on), with one deviation: the rate limiter stays on, but with a permit limit of {ServiceSettings.NeverBindingPermitLimit:N0} per window instead of 5, since every request comes from 127.0.0.1. The service's console is a pipe that the harness copies to a file (its CPU is in the load generator's column), as a process manager would read it."))
+            .AppendLine(Inv($"- Configuration: src/Booking.Web/appsettings.json as shipped ({(logLevel is null ? "logging at Information: a line per request and per booking, to the console and to logs/ in compact JSON, behind Serilog's async buffer" : $"**except logging: Serilog's default level {logLevel}**")}; metrics on), with one deviation: the rate limiter stays on, but with a permit limit of {ServiceSettings.NeverBindingPermitLimit:N0} per window instead of 5, since every request comes from 127.0.0.1. The service's console goes straight to a file (`>> console.log`), read by no process during the run."))
             .AppendLine(Inv($"- Database: {server.Version} ({server.Source}), {server.Durability}; loopback TCP."))
             .AppendLine(Inv($"- Load: a .NET closed-loop generator on the same machine ({Client(generator)}, HTTP/1.1 keep-alive, one worker and one connection each); each window is followed by a drain in which every request in flight is answered and counted."))
             .AppendLine("- Answers/s: 201 and 200 answers per second in the measured window; latency from send to the last byte of the answer, nearest rank over every answer of the window.")
@@ -96,11 +96,14 @@ internal static class Report
             text.AppendLine(Inv($"- Peak service RSS ≤ 250 MB after 1,000,000 bookings: **{Met(bookings >= 1_000_000 && memory.PeakRssMib * 1.048576 <= 250 && memory.Passed)}** ({memory.PeakRssMib:N0} MiB = {memory.PeakRssMib * 1.048576:N0} MB peak after {bookings:N0} bookings; {memory.EndRssMib:N0} MiB at the end)."));
         }
 
-        if (Find(results, "wrk hot") is { } wrkHot && Find(results, "wrk ceiling") is { } wrkCeiling)
+        if (Find(results, "gen raw hot") is { } rawHot && Find(results, "gen raw ceiling") is { } rawCeiling
+            && Find(results, "gen wrk hot") is { } wrkHot && Find(results, "gen wrk ceiling") is { } wrkCeiling)
         {
-            text.AppendLine(Inv($"- By wrk (same run): hot {wrkHot.Load.PerSecond:N0} / ceiling {wrkCeiling.Load.PerSecond:N0} = **{wrkHot.Load.PerSecond / wrkCeiling.Load.PerSecond:0.00}×**, p99 {wrkHot.Load.PercentileMs(99):0.0} ms{(Find(results, "hot") is { } raw && ceiling is not null ? $"; by this harness's generator {raw.Load.PerSecond:N0} / {ceiling.Load.PerSecond:N0} = {raw.Load.PerSecond / ceiling.Load.PerSecond:0.00}×" : string.Empty)}."));
-            if (Find(results, "wrk ceiling static") is { } fixedRequest)
-                text.AppendLine(Inv($"- wrk's per-request Lua: the ceiling by wrk with a new body per request {wrkCeiling.Load.PerSecond:N0}/s ({GeneratorMicrosPerRequest(wrkCeiling.Load):0.0} µs of wrk CPU per request), with one request formatted once {fixedRequest.Load.PerSecond:N0}/s ({GeneratorMicrosPerRequest(fixedRequest.Load):0.0} µs)."));
+            double Rate(ScenarioResult r) => r.Load.PerSecond;
+            text.AppendLine(Inv($"- Both generators, alternating windows of one run: hot / ceiling by this harness's generator {Rate(rawHot):N0} / {Rate(rawCeiling):N0} = **{Rate(rawHot) / Rate(rawCeiling):0.00}×** (p99 {rawHot.Load.PercentileMs(99):0.0} ms), by wrk {Rate(wrkHot):N0} / {Rate(wrkCeiling):N0} = **{Rate(wrkHot) / Rate(wrkCeiling):0.00}×** (p99 {wrkHot.Load.PercentileMs(99):0.0} ms, median of the windows')."));
+            text.AppendLine(Inv($"  wrk / raw: {Rate(wrkHot) / Rate(rawHot):0.00}× on the hot event, {Rate(wrkCeiling) / Rate(rawCeiling):0.00}× on the ceiling. Generator CPU per request: raw {GeneratorMicrosPerRequest(rawHot.Load):0.0} µs (hot) and {GeneratorMicrosPerRequest(rawCeiling.Load):0.0} µs (ceiling), wrk {GeneratorMicrosPerRequest(wrkHot.Load):0.0} and {GeneratorMicrosPerRequest(wrkCeiling.Load):0.0} µs."));
+            if (Find(results, "gen wrk ceiling static") is { } fixedRequest)
+                text.AppendLine(Inv($"  wrk's per-request Lua: the ceiling by wrk with one request formatted once: {Rate(fixedRequest):N0}/s, {GeneratorMicrosPerRequest(fixedRequest.Load):0.0} µs of wrk CPU per request."));
         }
 
         AppendClusterRatios(text, results);
@@ -144,6 +147,13 @@ internal static class Report
             .AppendLine("|---|---:|---:|");
         foreach (var (bucket, share) in profile.Cpu.Where(b => b.Share >= 0.005))
             text.AppendLine(Inv($"| {bucket} | {share:P1} | {share * MicrosPerAnswer(r.Load):N0} |"));
+        if (profile.Threads.Count > 0)
+        {
+            text.AppendLine().AppendLine("| The same samples by thread | Share | µs per answer |").AppendLine("|---|---:|---:|");
+            foreach (var (thread, share) in profile.Threads.Where(t => t.Share >= 0.005))
+                text.AppendLine(Inv($"| {thread} | {share:P1} | {share * MicrosPerAnswer(r.Load):N0} |"));
+        }
+
         var c = profile.Counters;
         if (c.Count > 0)
         {
@@ -182,7 +192,7 @@ internal static class Report
         : "`audit --all`: not run, it does not apply: nothing was written.";
 
     // A window without commits (the ceiling) has no batch size and no statements per commit.
-    private static string PerCommit(long count, LoadResult l) => l.Server.Commits == 0 ? "–" : Inv($"{(double)count / l.Server.Commits:0.0}");
+    private static string PerCommit(long count, LoadResult l) => l.Server.Commits == 0 || l.Cpu.Database < 0.01 ? "–" : Inv($"{(double)count / l.Server.Commits:0.0}");
 
     private static double MicrosPerAnswer(LoadResult l) => l.MeasuredAnswers == 0 ? 0 : l.Cpu.Service * l.Elapsed.TotalSeconds * 1e6 / l.MeasuredAnswers;
 

@@ -4,17 +4,18 @@ namespace Http.Bench.Scenarios;
 
 /// <summary>
 /// The booking log after a run, read from the stopped service's folder: the "Booked ..." lines in the rolling JSON file
-/// (logs/) and on the console (console.log, as the harness captured it), against the bookings the answers acknowledged.
-/// Serilog's async buffer drops events rather than block a request when it is full (appsettings.json), so a service
-/// that logs slower than it books loses lines: this is where that shows.
+/// (logs/), the booking log of record, against the bookings the answers acknowledged, and those on the console
+/// (console.log), which carries them only where the configuration says so. Serilog's async buffer drops events rather
+/// than block a request when it is full (appsettings.json), so a service that logs slower than it books loses lines:
+/// this is where that shows.
 /// </summary>
 internal sealed record BookingLog(long Bookings, long FileLines, long ConsoleLines, long InFlightAtStop)
 {
     private const string FileMarker = "\"@mt\":\"Booked {TicketedEventId}";
     private const string ConsoleMarker = " INF] Booked ";
 
-    /// <summary>Every acknowledged booking has its line in both sinks (wrk's unanswered requests may add a few).</summary>
-    public bool Complete => Within(FileLines) && Within(ConsoleLines);
+    /// <summary>Every acknowledged booking has its line in the file (wrk's unanswered requests may add a few).</summary>
+    public bool Complete => Within(FileLines);
 
     public static BookingLog Read(string serviceFolder, long bookings, long inFlightAtStop)
     {

@@ -21,6 +21,9 @@ internal sealed class ScenarioRunner(BenchOptions options, BenchServer server, S
     private const int HotTickets = 1_000_000;
     private const int TicketsPerManyEvent = 100_000;
 
+    // wrk's user ids per round stay below the raw generator's (bench/wrk/hot.lua).
+    private const int WrkMaxRounds = 8;
+
     private readonly string _password = Convert.ToHexString(Guid.NewGuid().ToByteArray());
 
     public async Task<IReadOnlyList<ScenarioResult>> RunAsync(string scenario) => scenario switch
@@ -72,47 +75,73 @@ internal sealed class ScenarioRunner(BenchOptions options, BenchServer server, S
         return await session.FinishAsync(step);
     }
 
-    // The hot event, then the ceiling, driven by wrk: a warm-up run and a measured run each, every run with new users.
-    // A third run on the ceiling sends one request formatted once (wrk's cheapest mode): what the per-request Lua costs.
+    // Both generators against one service (the hot event) and one ceiling, in short alternating windows, so that load
+    // from other work on the machine falls on all four alike: the two generators' ratios to the ceiling from one run.
+    // A fifth window sends wrk's cheapest request (one formatted once, to the ceiling only): what the per-request Lua costs.
     private async Task<IReadOnlyList<ScenarioResult>> WrkAsync()
     {
-        var (threads, connections) = (options.WrkThreads, options.Connections);
-        var results = new List<ScenarioResult>();
-        var hotName = "wrk hot";
-        Console.Error.WriteLine($"[{DateTime.Now:HH:mm:ss}] {hotName}: {WrkRun.CommandLine(threads, connections, options.Measure, false)}");
-        await using (var session = await ServiceSession.StartAsync(server, binary, options.Generator, hotName,
-            Inv($"Hot event driven by wrk ({threads} threads, {connections} connections, bench/wrk/hot.lua: a new user per request)"),
-            ServiceSettings.DefaultBatchSize, options.LogLevel, _password, Environment(null), async api => Single(await api.InitializeAsync("wrk", HotTickets), id => new HotEvent(id))))
+        var (threads, connections, window) = (options.WrkThreads, options.Connections, options.CompareWindow);
+        var rounds = Math.Min(options.CompareRounds, WrkMaxRounds);
+        Console.Error.WriteLine($"[{DateTime.Now:HH:mm:ss}] generators: raw and {WrkRun.CommandLine(threads, connections, window, false)}, {rounds} rounds of alternating windows against the hot event and the ceiling");
+        await using var service = await ServiceSession.StartAsync(server, binary, options.Generator, "gen hot",
+            "Hot event, the two generators in alternating windows", ServiceSettings.DefaultBatchSize, options.LogLevel, _password, Environment(null), InitializeHotAsync);
+        await using var ceiling = await CeilingSession.StartAsync(binary.RepositoryRoot, server, options.Generator, options.ServiceEnvironment);
+        var wrkService = new WrkRun(binary.RepositoryRoot, service.Port, service.Pid, server.Pid, server.ReadCountersAsync);
+        var wrkCeiling = new WrkRun(binary.RepositoryRoot, ceiling.Port, ceiling.Pid, server.Pid, server.ReadCountersAsync);
+        var hotId = service.Events[0];
+
+        // User ids: wrk's round r uses (r * 100 + thread) * 10^8 up, the raw generator's window w ((w + 1) * 1000 + worker) * 10^8.
+        var unreported = new List<LoadResult>
         {
-            var wrk = new WrkRun(binary.RepositoryRoot, session.Port, session.Pid, server.Pid, server.ReadCountersAsync);
-            var warmup = await wrk.RunAsync(session.Events[0], 0, threads, connections, options.Warmup, measured: false);
-            session.Memory.Restart();
-            var load = await wrk.RunAsync(session.Events[0], 1, threads, connections, options.Measure, measured: true);
-            Print(load);
-            results.Add(await session.FinishAsync([new Step(load, session.Memory.SampledPeakMib)], null, [warmup], inFlightAtStop: 2L * connections));
+            await service.Generator.RunForAsync(new Offset(service.Workload, 900), connections, TimeSpan.Zero, options.Warmup),
+            await wrkService.RunAsync(hotId, WrkMaxRounds + 1, threads, connections, options.Warmup, measured: false),
+        };
+        await ceiling.Generator.RunForAsync(new Offset(new HotEvent(1), 900), connections, TimeSpan.Zero, options.Warmup);
+        await wrkCeiling.RunAsync(1, WrkMaxRounds + 1, threads, connections, options.Warmup, measured: false);
+
+        var windows = new (string Name, Func<int, Task<LoadResult>> Run, List<LoadResult> Results)[]
+        {
+            ("gen raw hot", r => service.Generator.RunForAsync(new Offset(service.Workload, r), connections, TimeSpan.Zero, window), []),
+            ("gen wrk hot", r => wrkService.RunAsync(hotId, r, threads, connections, window, measured: true), []),
+            ("gen raw ceiling", r => ceiling.Generator.RunForAsync(new Offset(new HotEvent(1), r), connections, TimeSpan.Zero, window), []),
+            ("gen wrk ceiling", r => wrkCeiling.RunAsync(1, r, threads, connections, window, measured: true), []),
+            ("gen wrk ceiling static", r => wrkCeiling.RunAsync(1, r, threads, connections, window, measured: true, staticRequest: true), []),
+        };
+        for (var round = 0; round < rounds; round++)
+        {
+            // The order turns by one window each round, so that no window always follows the same one.
+            for (var i = 0; i < windows.Length; i++)
+            {
+                var (name, run, results) = windows[(i + round) % windows.Length];
+                var load = await run(round);
+                results.Add(load);
+                Console.Error.WriteLine(Inv($"  {name,-22} {load.PerSecond,9:N0}/s  p99 {load.PercentileMs(99):0.0} ms  errors {load.Errors}  generator {load.Cpu.LoadGenerator:0.00} cores"));
+            }
         }
 
-        Console.Error.WriteLine($"[{DateTime.Now:HH:mm:ss}] wrk ceiling: the same wrk runs against bench/Http.Ceiling");
-        await using var ceiling = await CeilingSession.StartAsync(binary.RepositoryRoot, server, options.Generator, options.ServiceEnvironment);
-        var bare = new WrkRun(binary.RepositoryRoot, ceiling.Port, ceiling.Pid, server.Pid, server.ReadCountersAsync);
-        await bare.RunAsync(1, 0, threads, connections, options.Warmup, measured: false);
-        ceiling.Memory.Restart();
-        var dynamic = await bare.RunAsync(1, 1, threads, connections, options.Measure, measured: true);
-        Print(dynamic);
-        var fixedRequest = await bare.RunAsync(1, 2, threads, connections, options.Measure, measured: true, staticRequest: true);
-        Print(fixedRequest);
-        var step = new Step(dynamic, ceiling.Memory.SampledPeakMib);
-        results.Add(await ceiling.FinishAsync(step, "wrk ceiling", Inv($"Ceiling driven by wrk as above ({threads} threads, {connections} connections)")));
-        results.Add(results[^1] with
-        {
-            Name = "wrk ceiling static",
-            Description = "Ceiling driven by wrk with one request formatted once in init() (bench/wrk/hot.lua ... static): wrk without per-request Lua",
-            Steps = [new Step(fixedRequest, step.SampledPeakRssMib)],
-        });
-        return results;
+        var combined = windows.ToDictionary(w => w.Name, w => new Step(Combined(w.Results), 0), StringComparer.Ordinal);
+        var wrkRunsOnService = rounds + 1;
+        var hot = await service.FinishAsync([combined["gen raw hot"], combined["gen wrk hot"]], null, unreported, inFlightAtStop: (long)wrkRunsOnService * connections);
+        var bare = await ceiling.FinishAsync(combined["gen raw ceiling"], "gen raw ceiling", "Ceiling, the two generators in alternating windows");
+        string Describe(string name) => Inv($"{name}: {rounds} windows of {window.TotalSeconds:0} s alternating with the others; wrk {threads} threads, {connections} connections");
+        return
+        [
+            hot with { Name = "gen raw hot", Description = Describe("Hot event by this harness's generator"), Steps = [hot.Steps[0]] },
+            hot with { Name = "gen wrk hot", Description = Describe("Hot event by wrk (bench/wrk/hot.lua)"), Steps = [hot.Steps[1]] },
+            bare with { Description = Describe("Ceiling by this harness's generator") },
+            bare with { Name = "gen wrk ceiling", Description = Describe("Ceiling by wrk"), Steps = [combined["gen wrk ceiling"]] },
+            bare with { Name = "gen wrk ceiling static", Description = Describe("Ceiling by wrk with one request formatted once in init() (hot.lua ... static)"), Steps = [combined["gen wrk ceiling static"]] },
+        ];
+    }
 
-        static void Print(LoadResult load) =>
-            Console.Error.WriteLine(Inv($"  {load.Connections,3} connections: {load.PerSecond,9:N0}/s  p50 {load.PercentileMs(50):0.0} ms  p99 {load.PercentileMs(99):0.0} ms  errors {load.Errors}  wrk {load.Cpu.LoadGenerator:0.00} cores"));
+    // wrk's percentiles come per run; combined, each is the median of the windows' (the raw generator's are exact).
+    private static LoadResult Combined(List<LoadResult> windows)
+    {
+        var combined = LoadResult.Combine(windows);
+        if (windows[0].ReportedPercentilesMs is null)
+            return combined;
+        double Median(double p) => windows.Select(w => w.PercentileMs(p)).Order().ElementAt(windows.Count / 2);
+        return combined with { ReportedPercentilesMs = new Dictionary<double, double> { [50] = Median(50), [99] = Median(99), [99.9] = Median(99.9) } };
     }
 
     private Task<ScenarioResult> SoldOutRun() =>

@@ -61,7 +61,7 @@ internal sealed class ServiceSession : IAsyncDisposable
     {
         var loadBefore = ProcFs.LoadAverage();
         var settings = new ServiceSettings(await server.CreateDatabaseAsync(name), password, batch, level, environment);
-        var service = ServiceProcess.Start(binary.Dll, settings.Environment());
+        var service = ServiceProcess.Start(binary.Dll, settings.Environment(), consoleToFile: true);
         var api = new ServiceApi(service.Port, ServiceSettings.Username, password);
         try
         {

@@ -27,10 +27,10 @@ public sealed class BookingLogTests : IDisposable
     [InlineData(4, 0, false)] // a line lost
     [InlineData(2, 0, false)] // a line nobody was told about
     [InlineData(2, 1, true)]  // ... unless a request was in flight when the generator stopped
-    public void Complete_holds_when_each_sink_has_a_line_for_every_acknowledged_booking(long bookings, long inFlight, bool complete)
+    public void Complete_holds_when_the_file_has_a_line_for_every_acknowledged_booking_whatever_the_console_has(long bookings, long inFlight, bool complete)
     {
         Write(Path.Combine("logs", "eventbooking-20261201.log"), FileLine, FileLine, FileLine);
-        Write("console.log", ConsoleLine, ConsoleLine, ConsoleLine);
+        Write("console.log", ConsoleLine);
 
         BookingLog.Read(_folder, bookings, inFlight).Complete.ShouldBe(complete);
     }
