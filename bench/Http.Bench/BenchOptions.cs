@@ -53,11 +53,14 @@ internal sealed record BenchOptions(
     /// </summary>
     public const string WrkScenario = "wrk";
 
+    /// <summary>Run on request only: an A/B of the shipped console against a console with every per-request line.</summary>
+    public const string ConsoleScenario = "console";
+
     public const string Usage =
         """
         dotnet run -c Release --project bench/Http.Bench -- [options]
-          --scenarios a,b   any of hot,unbatched,soldout,many,logging,sweep,memory,profile,ceiling,wrk,cluster (default: all
-                            but profile, ceiling, wrk and cluster)
+          --scenarios a,b   any of hot,unbatched,soldout,many,logging,sweep,memory,profile,ceiling,wrk,console,cluster
+                            (default: all but profile, ceiling, wrk, console and cluster; logging and console are A/Bs)
           --cluster-nodes 1,2,3   service nodes behind the proxy in the cluster scenario (default 1,2,3)
           --topologies T,U  the cluster scenario's: one-mariadb, galera-one-writer, galera-multi-writer (default all)
           --profile         add the profile scenario: the hot event with perf and dotnet-counters attached
@@ -137,7 +140,7 @@ internal sealed record BenchOptions(
     {
         given = true;
         var names = value.Split(',', StringSplitOptions.RemoveEmptyEntries);
-        var known = AllScenarios.Append(ProfileScenario).Append(CeilingScenario).Append(WrkScenario).Append(ClusterScenario).ToArray();
+        var known = AllScenarios.Append(ProfileScenario).Append(CeilingScenario).Append(WrkScenario).Append(ConsoleScenario).Append(ClusterScenario).ToArray();
         var unknown = names.Except(known, StringComparer.Ordinal).ToList();
         return unknown.Count == 0
             ? known.Where(names.Contains).ToArray()

@@ -11,7 +11,7 @@ namespace Http.Bench.Cluster;
 /// <summary>
 /// Service nodes behind HAProxy running deploy/haproxy.cfg, each with its own connection string (its own Galera node,
 /// or the same server), ready for load through the proxy: the load generator, the ticketed events and the books all
-/// go through it. CPU and memory figures are the first service node's.
+/// go through it. CPU figures add up every service node (and every database node); memory is the first node's.
 /// </summary>
 internal sealed class ClusterSession : IAsyncDisposable
 {
@@ -51,7 +51,7 @@ internal sealed class ClusterSession : IAsyncDisposable
 
     public static async Task<ClusterSession> StartAsync(
         ServiceBinary binary, ConnectionKind client, string name, string description, string password, string? level, IReadOnlyList<string> connectionStrings,
-        IReadOnlyDictionary<string, string> environment, int? databasePid, Func<Task<ServerCounters>> counters,
+        IReadOnlyDictionary<string, string> environment, int? databasePid, IReadOnlyList<int> databasePids, Func<Task<ServerCounters>> counters,
         Func<ServiceApi, Task<(IWorkload Workload, IReadOnlyList<long> Events)>> setup)
     {
         var loadBefore = ProcFs.LoadAverage();
@@ -68,7 +68,12 @@ internal sealed class ClusterSession : IAsyncDisposable
             api = new ServiceApi(proxy.Port, ServiceSettings.Username, password);
             await api.WaitUntilReadyAsync(() => false, () => string.Empty);
             var (workload, events) = await setup(api);
-            var generator = new LoadGenerator(client, proxy.Port, services[0].Pid, databasePid, counters);
+            // Every node's CPU counts: the proxy sends each ticketed event to one of them, not necessarily the first.
+            var generator = new LoadGenerator(client, proxy.Port, services[0].Pid, databasePid, counters)
+            {
+                ServicePids = [.. services.Select(s => s.Pid)],
+                DatabasePids = databasePids,
+            };
             return new ClusterSession(binary, services, proxy, api, new MemoryWatch(services[0].Pid), generator, workload, events, name, description, ServiceSettings.LogLabel(level), loadBefore);
         }
         catch

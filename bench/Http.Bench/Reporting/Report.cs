@@ -21,7 +21,7 @@ internal static class Report
             .AppendLine()
             .AppendLine(Inv($"- Machine: {machine.Cores} cores ({machine.Cpu}), {machine.Memory}, {machine.Os}, {machine.Runtime}; shared with other work."))
             .AppendLine(Inv($"- Service: {source}; `dotnet src/Booking.Web/bin/Release/net10.0/Booking.Web.dll`, Production, MySQL provider, one process and one fresh database per scenario."))
-            .AppendLine(Inv($"- Configuration: src/Booking.Web/appsettings.json as shipped ({(logLevel is null ? "logging at Information: a line per request and per booking, to the console and to logs/ in compact JSON, behind Serilog's async buffer" : $"**except logging: Serilog's default level {logLevel}**")}; metrics on), with one deviation: the rate limiter stays on, but with a permit limit of {ServiceSettings.NeverBindingPermitLimit:N0} per window instead of 5, since every request comes from 127.0.0.1. The service's console goes straight to a file (`>> console.log`), read by no process during the run."))
+            .AppendLine(Inv($"- Configuration: src/Booking.Web/appsettings.json as shipped ({(logLevel is null ? "logging at Information: a line per request and per booking in logs/ (compact JSON), the lifecycle, warnings and errors on the console too, behind Serilog's async buffer" : $"**except logging: Serilog's default level {logLevel}**")}; metrics on), with one deviation: the rate limiter stays on, but with a permit limit of {ServiceSettings.NeverBindingPermitLimit:N0} per window instead of 5, since every request comes from 127.0.0.1. The service's console goes straight to a file (`>> console.log`), read by no process during the run."))
             .AppendLine(Inv($"- Database: {server.Version} ({server.Source}), {server.Durability}; loopback TCP."))
             .AppendLine(Inv($"- Load: a .NET closed-loop generator on the same machine ({Client(generator)}, HTTP/1.1 keep-alive, one worker and one connection each); each window is followed by a drain in which every request in flight is answered and counted."))
             .AppendLine("- Answers/s: 201 and 200 answers per second in the measured window; latency from send to the last byte of the answer, nearest rank over every answer of the window.")
@@ -53,7 +53,7 @@ internal static class Report
         text.AppendLine();
         if (Find(results, "hot") is { } hot && Find(results, "unbatched") is { } unbatched)
             text.AppendLine(Inv($"- Batched / unbatched (hot event, same run, one after the other): {hot.Load.PerSecond:N0} / {unbatched.Load.PerSecond:N0} = **{hot.Load.PerSecond / unbatched.Load.PerSecond:0.0}×**."));
-        foreach (var name in new[] { "logging", "compare" })
+        foreach (var name in new[] { "logging", "console", "compare" })
         {
             if (Find(results, name + " A") is not { } a || Find(results, name + " B") is not { } b)
                 continue;
@@ -118,7 +118,7 @@ internal static class Report
             var at = r.Name.LastIndexOf(" x", StringComparison.Ordinal);
             if (r.Name[(at + 2)..] == "1" || Find(results, r.Name[..at] + " x1") is not { } one)
                 continue;
-            text.AppendLine(Inv($"- {r.Name} / {one.Name}: {r.Load.PerSecond:N0} / {one.Load.PerSecond:N0} = **{r.Load.PerSecond / one.Load.PerSecond:0.00}×** (service CPU per answer, first node: {MicrosPerAnswer(r.Load):N0} against {MicrosPerAnswer(one.Load):N0} µs)."));
+            text.AppendLine(Inv($"- {r.Name} / {one.Name}: {r.Load.PerSecond:N0} / {one.Load.PerSecond:N0} = **{r.Load.PerSecond / one.Load.PerSecond:0.00}×** (CPU per answer, all service nodes: {MicrosPerAnswer(r.Load):N0} against {MicrosPerAnswer(one.Load):N0} µs; all database nodes: {r.Load.Cpu.Database * r.Load.Elapsed.TotalSeconds * 1e6 / Math.Max(1, r.Load.MeasuredAnswers):N0} against {one.Load.Cpu.Database * one.Load.Elapsed.TotalSeconds * 1e6 / Math.Max(1, one.Load.MeasuredAnswers):N0} µs)."));
         }
     }
 

@@ -30,6 +30,8 @@ internal sealed class ScenarioRunner(BenchOptions options, BenchServer server, S
     {
         // The run's logging (as shipped unless --log-level) against the Warning level this bench used before issue #16.
         "logging" => await CompareAsync("logging", new Dictionary<string, string> { [LevelKey] = options.LogLevel == "Warning" ? "Information" : "Warning" }),
+        // The shipped console (no per-request lines) against one that has every line, as shipped before issue #16.
+        BenchOptions.ConsoleScenario => await CompareAsync("console", new Dictionary<string, string> { ["Serilog__WriteTo__0__Args__configure__0__Name"] = "Console" }),
         BenchOptions.WrkScenario => await WrkAsync(),
         BenchOptions.ClusterScenario => await new Cluster.ClusterRunner(options, server, binary, _password, Environment(null)).RunAsync(),
         _ => [await RunOneAsync(scenario)],
