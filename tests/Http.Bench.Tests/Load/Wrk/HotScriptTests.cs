@@ -16,7 +16,8 @@ public class HotScriptTests
     public async Task Wrk_with_the_hot_script_books_a_new_user_per_request_on_the_given_event_in_the_rounds_user_range()
     {
         var bodies = new ConcurrentBag<(long UserId, long EventId)>();
-        await using var app = await StartAsync(bodies);
+        var connections = new ConcurrentDictionary<string, int>();
+        await using var app = await StartAsync(bodies, connections);
         var port = new Uri(app.Urls.First()).Port;
 
         var stdout = await RunWrkAsync(port, "42", "3");
@@ -30,6 +31,7 @@ public class HotScriptTests
         bodies.Select(b => b.UserId).Distinct().Count().ShouldBe(bodies.Count, "no user twice");
         // Round 3, threads 1 and 2: (3 * 100 + thread) * 10^8 + 1, + 2, ...
         bodies.Select(b => b.UserId / 100_000_000).Distinct().Order().ShouldBe([301L, 302L]);
+        connections.Count.ShouldBe(4, "keep-alive: wrk's 4 connections carry every request");
     }
 
     [Fact]
@@ -45,12 +47,17 @@ public class HotScriptTests
         bodies.Select(b => b.UserId).Distinct().Count().ShouldBe(2, "one request per thread, formatted once");
     }
 
-    private static async Task<WebApplication> StartAsync(ConcurrentBag<(long, long)> bodies)
+    private static async Task<WebApplication> StartAsync(ConcurrentBag<(long, long)> bodies, ConcurrentDictionary<string, int>? connections = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         var app = builder.Build();
+        app.Use((context, next) =>
+        {
+            connections?.AddOrUpdate(context.Connection.Id, 1, (_, requests) => requests + 1);
+            return next(context);
+        });
         app.MapPost("/api/events/book", async (HttpRequest request) =>
         {
             request.ContentType.ShouldBe("application/json");
