@@ -19,7 +19,7 @@ public sealed class ShippedLoggingTests : IDisposable
     private readonly string _folder = Directory.CreateTempSubdirectory("eventbooking-shipped-logging-").FullName;
 
     [Fact]
-    public async Task A_booking_is_logged_in_the_file_with_its_request_line_and_the_console_keeps_the_lifecycle_only()
+    public async Task A_booking_is_logged_in_the_file_with_its_request_line_past_the_size_limit_and_the_console_keeps_the_lifecycle_only()
     {
         var port = ServiceBinary.FreePort();
         var logs = Path.Combine(_folder, "logs");
@@ -29,6 +29,9 @@ public sealed class ShippedLoggingTests : IDisposable
             ["PORT"] = port.ToString(CultureInfo.InvariantCulture),
             ["ConnectionStrings__EventStore"] = $"Data Source={Path.Combine(_folder, "eventbooking.db")}",
             ["Serilog__WriteTo__0__Args__configure__1__Args__path"] = Path.Combine(logs, "eventbooking-.log"),
+            // The shipped limit is 1 GB a file, about 1.4 million bookings; past it the file rolls over (a file that
+            // stops at its limit drops every later line until the next day). A few lines here already fill one.
+            ["Serilog__WriteTo__0__Args__configure__1__Args__fileSizeLimitBytes"] = "2048",
         };
         using var process = Process.Start(ServiceBinary.StartInfo(environment, _folder))!;
         var output = process.StandardOutput.ReadToEndAsync();
@@ -53,6 +56,7 @@ public sealed class ShippedLoggingTests : IDisposable
         var file = string.Join('\n', Directory.EnumerateFiles(logs, "eventbooking-*.log").Select(File.ReadAllText));
         file.ShouldContain("\"@mt\":\"Booked {TicketedEventId} for user {UserId}; {AvailableTickets} left\"");
         file.ShouldContain("\"RequestPath\":\"/api/events/book\"");
+        Directory.EnumerateFiles(logs, "eventbooking-*.log").Count().ShouldBeGreaterThan(1, "the file rolled over at its size limit");
         console.ShouldContain("Now listening on");
         console.ShouldNotContain("Booked ");
         console.ShouldNotContain("responded 201");
