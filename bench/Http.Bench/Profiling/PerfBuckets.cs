@@ -47,7 +47,7 @@ internal static partial class PerfBuckets
         return comm switch
         {
             ".NET TP Worker" => "thread-pool workers (requests, processors, store)",
-            ".NET SocketEng" or ".NET SocketEngine" => "socket engine (epoll)",
+            ".NET Sockets" or ".NET SocketEng" => "socket engine (epoll)",
             ".NET Long Runni" => "long-running task: Serilog's async sink (console and file)",
             _ when comm.StartsWith(".NET Server GC", StringComparison.Ordinal) || comm.StartsWith(".NET BGC", StringComparison.Ordinal) || comm.StartsWith(".NET Background", StringComparison.Ordinal) => "GC threads",
             ".NET Tiered Com" => "tiered JIT compilation",
