@@ -27,6 +27,12 @@ internal sealed record BenchOptions(
     /// <summary>The cluster scenario's topologies, one run per node count each.</summary>
     public IReadOnlyList<Cluster.ClusterTopology> Topologies { get; init; } = Enum.GetValues<Cluster.ClusterTopology>();
 
+    /// <summary>Serilog's default minimum level for every service of the run; null keeps appsettings.json's (Information).</summary>
+    public string? LogLevel { get; init; }
+
+    /// <summary>wrk's threads in the wrk scenario (wrk's own default is 2).</summary>
+    public int WrkThreads { get; init; } = 2;
+
     public static readonly string[] AllScenarios = ["hot", "unbatched", "soldout", "many", "logging", "sweep", "memory"];
 
     /// <summary>Run on request only: the hot event again, with perf and dotnet-counters attached during its window.</summary>
@@ -47,11 +53,21 @@ internal sealed record BenchOptions(
     /// <summary>Run on request only: the same load against bench/Http.Ceiling, a server that answers "booked" and does nothing else.</summary>
     public const string CeilingScenario = "ceiling";
 
+    /// <summary>
+    /// Run on request only: the hot event and the ceiling driven by wrk (bench/wrk/hot.lua, a new user per request) instead
+    /// of this generator, one after the other in the same run, for the ratio of the two by the other generator.
+    /// </summary>
+    public const string WrkScenario = "wrk";
+
+    /// <summary>Run on request only: an A/B of the shipped console against a console with every per-request line.</summary>
+    public const string ConsoleScenario = "console";
+
     public const string Usage =
         """
         dotnet run -c Release --project bench/Http.Bench -- [options]
-          --scenarios a,b   any of hot,unbatched,soldout,many,logging,sweep,memory,profile,ceiling,cluster,webhooks
-                            (default: all but profile, ceiling, cluster and webhooks)
+          --scenarios a,b   any of hot,unbatched,soldout,many,logging,sweep,memory,profile,ceiling,wrk,console,cluster,
+                            webhooks (default: all but profile, ceiling, wrk, console, cluster and webhooks; logging,
+                            console and webhooks are A/Bs)
           --cluster-nodes 1,2,3   service nodes behind the proxy in the cluster scenario (default 1,2,3)
           --topologies T,U  the cluster scenario's: one-mariadb, galera-one-writer, galera-multi-writer (default all)
           --profile         add the profile scenario: the hot event with perf and dotnet-counters attached
@@ -63,6 +79,9 @@ internal sealed record BenchOptions(
           --events N        ticketed events in "many" (default 1000)
           --bookings N      bookings made by "memory", one ticketed event with N tickets (default 1000000)
           --no-build        use the existing Release build of src/Booking.Web
+          --log-level L     Serilog's default minimum level for every service (default: appsettings.json's, Information, as
+                            shipped); --log-level Warning is the setup this bench ran before issue #16
+          --wrk-threads N   wrk's threads in the wrk scenario (default 2, wrk's own default)
           --service-env K=V extra environment for the service process (repeatable), for experiments; the ceiling's
                             server gets it too
           --compare K=V     A/B: the hot event on two services, the second with this environment (repeatable),
@@ -103,6 +122,8 @@ internal sealed record BenchOptions(
                 "--compare-seconds" => options with { CompareWindow = Seconds(Next()) },
                 "--generator" => options with { Generator = ParseGenerator(Next()) },
                 "--out" => options with { Output = Next() },
+                "--log-level" => options with { LogLevel = Next() },
+                "--wrk-threads" => options with { WrkThreads = Positive(Next()) },
                 "--cluster-nodes" => options with { ClusterNodes = Next().Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Positive).ToArray() },
                 "--topologies" => options with { Topologies = Next().Split(',', StringSplitOptions.RemoveEmptyEntries).Select(ParseTopology).ToArray() },
                 "--help" or "-h" => throw new ArgumentException(Usage),
@@ -126,7 +147,8 @@ internal sealed record BenchOptions(
     {
         given = true;
         var names = value.Split(',', StringSplitOptions.RemoveEmptyEntries);
-        var known = AllScenarios.Append(ProfileScenario).Append(CeilingScenario).Append(ClusterScenario).Append(WebhooksScenario).ToArray();
+        var known = AllScenarios.Append(ProfileScenario).Append(CeilingScenario).Append(WrkScenario).Append(ConsoleScenario).Append(ClusterScenario)
+            .Append(WebhooksScenario).ToArray();
         var unknown = names.Except(known, StringComparer.Ordinal).ToList();
         return unknown.Count == 0
             ? known.Where(names.Contains).ToArray()

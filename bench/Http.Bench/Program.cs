@@ -68,7 +68,7 @@ if (results.FirstOrDefault(r => r.Name == "sweep") is { } sweep)
         SweepChart.Svg(sweep, $"Hot event over HTTP, {date}: bookings/s and p99 against connections"));
 }
 
-var report = Report.Markdown(args, options.Generator, machine, server, source, chart, results);
+var report = Report.Markdown(args, options.Generator, options.LogLevel, machine, server, source, chart, results);
 Console.WriteLine(report);
 await File.WriteAllTextAsync(path, report);
 Console.Error.WriteLine($"Report written to {path}");

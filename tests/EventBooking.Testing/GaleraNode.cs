@@ -39,6 +39,9 @@ public sealed class GaleraNode
     public string ConnectionString { get; }
 
     /// <summary>Whether this node's mariadbd process is alive (it may still be joining: see <see cref="WaitUntilSyncedAsync"/>).</summary>
+    /// <summary>The running mariadbd's process id (for CPU accounting), or null when it is down.</summary>
+    public int? Pid => _process is { HasExited: false } process ? process.Id : null;
+
     public bool IsRunning => _process is { HasExited: false };
 
     /// <summary>A connection string to <paramref name="database"/> on this node.</summary>

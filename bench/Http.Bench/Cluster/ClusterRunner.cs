@@ -50,8 +50,9 @@ internal sealed class ClusterRunner(BenchOptions options, BenchServer server, Se
         var description = Inv($"{(many ? $"{options.ManyEvents:N0} ticketed events" : "hot event")} through HAProxy to {nodes} service node(s), {Describe(topology)}");
         Console.Error.WriteLine($"[{DateTime.Now:HH:mm:ss}] {name}: {description}");
         var (connectionStrings, databasePid, counters) = await DatabaseAsync(topology, nodes, many, galera);
+        IReadOnlyList<int> databasePids = databasePid is { } d ? [d] : [.. galera!.Nodes.Select(n => n.Pid).OfType<int>()];
         await using var session = await ClusterSession.StartAsync(
-            binary, options.Generator, name, description, password, connectionStrings, environment, databasePid, counters, api => SetUpAsync(api, name, many));
+            binary, options.Generator, name, description, password, options.LogLevel, connectionStrings, environment, databasePid, databasePids, counters, api => SetUpAsync(api, name, many));
         var load = await session.Generator.RunForAsync(session.Workload, options.Connections, options.Warmup, options.Measure);
         Console.Error.WriteLine(Inv($"  {name}: {load.PerSecond:N0}/s  p50 {load.PercentileMs(50):0.0} ms  p99 {load.PercentileMs(99):0.0} ms  errors {load.Errors}"));
         return await session.FinishAsync([new Step(load, session.Memory.SampledPeakMib)]);

@@ -11,7 +11,7 @@ namespace Http.Bench.Cluster;
 /// <summary>
 /// Service nodes behind HAProxy running deploy/haproxy.cfg, each with its own connection string (its own Galera node,
 /// or the same server), ready for load through the proxy: the load generator, the ticketed events and the books all
-/// go through it. CPU and memory figures are the first service node's.
+/// go through it. CPU figures add up every service node (and every database node); memory is the first node's.
 /// </summary>
 internal sealed class ClusterSession : IAsyncDisposable
 {
@@ -22,11 +22,12 @@ internal sealed class ClusterSession : IAsyncDisposable
     private readonly IReadOnlyList<long> _events;
     private readonly string _name;
     private readonly string _description;
+    private readonly string _level;
     private readonly string _loadBefore;
 
     private ClusterSession(
         ServiceBinary binary, ServiceProcess[] services, HaproxyProcess proxy, ServiceApi api, MemoryWatch memory, LoadGenerator generator,
-        IWorkload workload, IReadOnlyList<long> events, string name, string description, string loadBefore)
+        IWorkload workload, IReadOnlyList<long> events, string name, string description, string level, string loadBefore)
     {
         _binary = binary;
         _services = services;
@@ -38,6 +39,7 @@ internal sealed class ClusterSession : IAsyncDisposable
         _events = events;
         _name = name;
         _description = description;
+        _level = level;
         _loadBefore = loadBefore;
     }
 
@@ -48,13 +50,13 @@ internal sealed class ClusterSession : IAsyncDisposable
     public IWorkload Workload { get; }
 
     public static async Task<ClusterSession> StartAsync(
-        ServiceBinary binary, ConnectionKind client, string name, string description, string password, IReadOnlyList<string> connectionStrings,
-        IReadOnlyDictionary<string, string> environment, int? databasePid, Func<Task<ServerCounters>> counters,
+        ServiceBinary binary, ConnectionKind client, string name, string description, string password, string? level, IReadOnlyList<string> connectionStrings,
+        IReadOnlyDictionary<string, string> environment, int? databasePid, IReadOnlyList<int> databasePids, Func<Task<ServerCounters>> counters,
         Func<ServiceApi, Task<(IWorkload Workload, IReadOnlyList<long> Events)>> setup)
     {
         var loadBefore = ProcFs.LoadAverage();
         var services = connectionStrings
-            .Select(c => ServiceProcess.Start(binary.Dll, new ServiceSettings(c, password, ServiceSettings.DefaultBatchSize, "Warning", environment).Environment()))
+            .Select(c => ServiceProcess.Start(binary.Dll, new ServiceSettings(c, password, ServiceSettings.DefaultBatchSize, level, environment).Environment(), consoleToFile: true))
             .ToArray();
         HaproxyProcess? proxy = null;
         ServiceApi? api = null;
@@ -66,8 +68,13 @@ internal sealed class ClusterSession : IAsyncDisposable
             api = new ServiceApi(proxy.Port, ServiceSettings.Username, password);
             await api.WaitUntilReadyAsync(() => false, () => string.Empty);
             var (workload, events) = await setup(api);
-            var generator = new LoadGenerator(client, proxy.Port, services[0].Pid, databasePid, counters);
-            return new ClusterSession(binary, services, proxy, api, new MemoryWatch(services[0].Pid), generator, workload, events, name, description, loadBefore);
+            // Every node's CPU counts: the proxy sends each ticketed event to one of them, not necessarily the first.
+            var generator = new LoadGenerator(client, proxy.Port, services[0].Pid, databasePid, counters)
+            {
+                ServicePids = [.. services.Select(s => s.Pid)],
+                DatabasePids = databasePids,
+            };
+            return new ClusterSession(binary, services, proxy, api, new MemoryWatch(services[0].Pid), generator, workload, events, name, description, ServiceSettings.LogLabel(level), loadBefore);
         }
         catch
         {
@@ -90,7 +97,7 @@ internal sealed class ClusterSession : IAsyncDisposable
         var audit = await _binary.AuditAsync(_services[0].Environment);
         Console.Error.WriteLine(Inv($"  {_name}: books {(books.Balanced ? "balanced" : "NOT balanced")}: {books.Detail}"));
         Console.Error.WriteLine(Inv($"  {_name}: audit exit {audit.ExitCode}: {ServiceBinary.Tail(audit.Summary, 1)}"));
-        return new ScenarioResult(_name, _description, "on (1000)", "Warning", steps, books, audit, peak, end, _loadBefore, loadAfter, null);
+        return new ScenarioResult(_name, _description, "on (1000)", _level, steps, books, audit, peak, end, _loadBefore, loadAfter, null);
     }
 
     public async ValueTask DisposeAsync()

@@ -22,6 +22,12 @@ internal sealed class LoadGenerator(ConnectionKind kind, int port, int servicePi
 
     public int ServicePid => servicePid;
 
+    /// <summary>Every process whose CPU counts as the service's (a cluster's nodes); the service alone by default.</summary>
+    public IReadOnlyList<int> ServicePids { get; init; } = [servicePid];
+
+    /// <summary>Every process whose CPU counts as the database's (a Galera cluster's nodes); mariadbd alone by default.</summary>
+    public IReadOnlyList<int> DatabasePids { get; init; } = databasePid is { } d ? [d] : [];
+
     /// <summary>Warm-up, then a measured window of fixed length, then the drain.</summary>
     public Task<LoadResult> RunForAsync(IWorkload workload, int connections, TimeSpan warmup, TimeSpan measure, Func<Task>? whileMeasuring = null) =>
         RunAsync(workload, connections, warmup, measure, long.MaxValue, whileMeasuring);
@@ -38,7 +44,7 @@ internal sealed class LoadGenerator(ConnectionKind kind, int port, int servicePi
         _issued = 0;
         var tallies = Enumerable.Range(0, connections).Select(_ => new Tally()).ToArray();
         var counters = _phase == Measuring ? await readCounters() : null;
-        var probe = _phase == Measuring ? CpuSplit.Start(servicePid, databasePid) : null;
+        var probe = _phase == Measuring ? CpuSplit.Start(ServicePids, DatabasePids) : null;
         var window = Stopwatch.StartNew();
         var workers = Enumerable.Range(0, connections)
             .Select(i => Task.Run(() => WorkAsync(Connect(client), workload.CreateWorker(i), tallies[i], limit)))
@@ -48,7 +54,7 @@ internal sealed class LoadGenerator(ConnectionKind kind, int port, int servicePi
         {
             await Task.Delay(warmup);
             counters = await readCounters();
-            probe = CpuSplit.Start(servicePid, databasePid);
+            probe = CpuSplit.Start(ServicePids, DatabasePids);
             window.Restart();
             Volatile.Write(ref _phase, Measuring);
         }

@@ -37,9 +37,14 @@ internal sealed record LoadResult(int Connections, TimeSpan Elapsed, Tally Tally
     /// <summary>Successful answers per commit in the window: the batch size the processors actually achieved.</summary>
     public double AnswersPerCommit => Server.Commits == 0 ? double.NaN : (double)MeasuredAnswers / Server.Commits;
 
+    /// <summary>Percentiles a generator reported itself (wrk keeps its own histogram and gives no single latencies).</summary>
+    public IReadOnlyDictionary<double, double>? ReportedPercentilesMs { get; init; }
+
     /// <summary>Latency percentile in milliseconds over every request that completed in the window (nearest rank).</summary>
     public double PercentileMs(double percentile)
     {
+        if (ReportedPercentilesMs is { } reported)
+            return reported.GetValueOrDefault(percentile, double.NaN);
         var sorted = _sorted ??= Sorted(Tally.MeasuredLatencyTicks);
         if (sorted.Length == 0)
             return double.NaN;

@@ -62,6 +62,31 @@ internal sealed class Tally
             counts.Promoted++;
     }
 
+    /// <summary>
+    /// A wrk run's counts: every 2xx answer as a booking of <paramref name="eventId"/> (the hot event has tickets for
+    /// all of them), other statuses as unexpected, socket errors and timeouts as lost. No latencies: wrk keeps those.
+    /// </summary>
+    public static Tally FromWrk(long eventId, Wrk.WrkOutput output, bool measured)
+    {
+        var tally = new Tally();
+        void Add(Outcome outcome, long count)
+        {
+            tally.All[(int)outcome] += count;
+            if (measured)
+                tally.Measured[(int)outcome] += count;
+        }
+
+        Add(Outcome.Booked, output.Answered);
+        Add(Outcome.Unexpected, output.Status);
+        Add(Outcome.Lost, output.SocketErrors);
+        tally.ByEvent[eventId] = new EventCounts { Booked = output.Answered };
+        if (output.Status > 0)
+            tally.Errors["wrk: answers other than 2xx/3xx"] = output.Status;
+        if (output.SocketErrors > 0)
+            tally.Errors["wrk: socket errors or timeouts"] = output.SocketErrors;
+        return tally;
+    }
+
     public static Tally Merge(IEnumerable<Tally> tallies)
     {
         var total = new Tally();

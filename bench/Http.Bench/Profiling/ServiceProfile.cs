@@ -10,6 +10,9 @@ namespace Http.Bench.Profiling;
 /// </summary>
 internal sealed record ServiceProfile(IReadOnlyList<(string Bucket, double Share)> Cpu, int Samples, IReadOnlyDictionary<string, double> Counters, IReadOnlyList<string> Notes)
 {
+    /// <summary>The same samples by the thread that ran them.</summary>
+    public IReadOnlyList<(string Thread, double Share)> Threads { get; init; } = [];
+
     /// <summary>What the service needs for perf to name JIT-compiled frames: a perf map, and code not double-mapped.</summary>
     public static readonly IReadOnlyDictionary<string, string> ServiceEnvironment = new Dictionary<string, string>(StringComparer.Ordinal)
     {
@@ -31,10 +34,13 @@ internal sealed record ServiceProfile(IReadOnlyList<(string Bucket, double Share
             : Missing(notes, "dotnet-counters not found (dotnet tool install -g dotnet-counters): no runtime counters.");
         await Task.WhenAll(perf, counters);
 
-        var (buckets, samples) = File.Exists(perfData) ? await PerfBuckets.ReadAsync(perfData, folder) : ([], 0);
-        if ((await perf).Exit != 0 && samples == 0)
+        var samples = File.Exists(perfData) ? await PerfBuckets.ReadAsync(perfData, folder) : new PerfProfile([], [], 0);
+        if ((await perf).Exit != 0 && samples.Samples == 0)
             notes.Add($"perf failed: {ServiceBinary.Tail((await perf).Output, 2)}");
-        return new ServiceProfile(buckets, samples, File.Exists(countersCsv) ? RuntimeCounters.Read(countersCsv) : new Dictionary<string, double>(), notes);
+        return new ServiceProfile(samples.Buckets, samples.Samples, File.Exists(countersCsv) ? RuntimeCounters.Read(countersCsv) : new Dictionary<string, double>(), notes)
+        {
+            Threads = samples.Threads,
+        };
     }
 
     private static Task<(int Exit, string Output)> Missing(List<string> notes, string note)

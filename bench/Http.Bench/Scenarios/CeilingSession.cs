@@ -34,6 +34,10 @@ internal sealed class CeilingSession : IAsyncDisposable
 
     public LoadGenerator Generator { get; }
 
+    public int Port => _server.Port;
+
+    public int Pid => _server.Pid;
+
     public static string Dll(string repositoryRoot) =>
         Path.Combine(repositoryRoot, "bench", "Http.Ceiling", "bin", "Release", "net10.0", "Http.Ceiling.dll");
 
@@ -61,12 +65,12 @@ internal sealed class CeilingSession : IAsyncDisposable
         }
     }
 
-    public async Task<ScenarioResult> FinishAsync(Step step)
+    public async Task<ScenarioResult> FinishAsync(Step step, string name = Name, string description = Description)
     {
         var (peak, end) = (Memory.KernelPeakMib, Memory.CurrentMib);
         await _server.StopAsync();
-        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {Name}: no books to check and nothing to audit; peak RSS {peak:0} MiB"));
-        return new ScenarioResult(Name, Description, "n/a", "Warning", [step], null, null, peak, end, _loadBefore, ProcFs.LoadAverage(), null);
+        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {name}: no books to check and nothing to audit; peak RSS {peak:0} MiB"));
+        return new ScenarioResult(name, description, "n/a", "Warning", [step], null, null, peak, end, _loadBefore, ProcFs.LoadAverage(), null);
     }
 
     public async ValueTask DisposeAsync()

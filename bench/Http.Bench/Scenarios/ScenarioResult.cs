@@ -25,6 +25,9 @@ internal sealed record ScenarioResult(
     /// <summary>The step the scenario's headline figures come from: the only one, or the last of a sweep.</summary>
     public LoadResult Load => Steps[^1].Load;
 
+    /// <summary>The booking log's lines against the bookings, where the service logged at Information.</summary>
+    public BookingLog? Log { get; init; }
+
     public long Errors => Steps.Sum(s => s.Load.Errors);
 
     public bool Passed => (Books?.Balanced ?? true) && (Audit?.Clean ?? true) && Errors == 0;

@@ -3,6 +3,7 @@ using EventBooking.Testing.Webhooks;
 using Http.Bench.Api;
 using Http.Bench.Database;
 using Http.Bench.Load;
+using Http.Bench.Load.Wrk;
 using Http.Bench.Profiling;
 using Http.Bench.Service;
 
@@ -15,18 +16,24 @@ namespace Http.Bench.Scenarios;
 /// </summary>
 internal sealed class ScenarioRunner(BenchOptions options, BenchServer server, ServiceBinary binary)
 {
-    private const string Warning = "Warning";
-    private const string Information = "Information";
+    private const string LevelKey = "Serilog__MinimumLevel__Default";
     private const double SoldOutCancelShare = 0.2;
     private const int SoldOutTickets = 1_000;
     private const int HotTickets = 1_000_000;
     private const int TicketsPerManyEvent = 100_000;
 
+    // wrk's user ids per round stay below the raw generator's (bench/wrk/hot.lua).
+    private const int WrkMaxRounds = 8;
+
     private readonly string _password = Convert.ToHexString(Guid.NewGuid().ToByteArray());
 
     public async Task<IReadOnlyList<ScenarioResult>> RunAsync(string scenario) => scenario switch
     {
-        "logging" => await CompareAsync("logging", new Dictionary<string, string> { ["Serilog__MinimumLevel__Default"] = Information }),
+        // The run's logging (as shipped unless --log-level) against the Warning level this bench used before issue #16.
+        "logging" => await CompareAsync("logging", new Dictionary<string, string> { [LevelKey] = options.LogLevel == "Warning" ? "Information" : "Warning" }),
+        // The shipped console (no per-request lines) against one that has every line, as shipped before issue #16.
+        BenchOptions.ConsoleScenario => await CompareAsync("console", new Dictionary<string, string> { ["Serilog__WriteTo__0__Args__configure__0__Name"] = "Console" }),
+        BenchOptions.WrkScenario => await WrkAsync(),
         BenchOptions.ClusterScenario => await new Cluster.ClusterRunner(options, server, binary, _password, Environment(null)).RunAsync(),
         BenchOptions.WebhooksScenario => await WebhooksAsync(),
         _ => [await RunOneAsync(scenario)],
@@ -34,8 +41,8 @@ internal sealed class ScenarioRunner(BenchOptions options, BenchServer server, S
 
     private Task<ScenarioResult> RunOneAsync(string scenario) => scenario switch
     {
-        "hot" => Hot("hot", "Hot event: one ticketed event, every request books a new user", ServiceSettings.DefaultBatchSize, Warning),
-        "unbatched" => Hot("unbatched", "Hot event with batching off (Processing:MaxBatchSize=1): one booking per append", 1, Warning),
+        "hot" => Hot("hot", "Hot event: one ticketed event, every request books a new user", ServiceSettings.DefaultBatchSize, options.LogLevel),
+        "unbatched" => Hot("unbatched", "Hot event with batching off (Processing:MaxBatchSize=1): one booking per append", 1, options.LogLevel),
         "soldout" => SoldOutRun(),
         "many" => Many(),
         "sweep" => Sweep(),
@@ -45,7 +52,7 @@ internal sealed class ScenarioRunner(BenchOptions options, BenchServer server, S
         _ => throw new ArgumentOutOfRangeException(nameof(scenario), scenario, "Unknown scenario."),
     };
 
-    private Task<ScenarioResult> Hot(string name, string description, int batch, string level) =>
+    private Task<ScenarioResult> Hot(string name, string description, int batch, string? level) =>
         RunAsync(name, description, batch, level,
             async api => Single(await api.InitializeAsync(name, HotTickets), id => new HotEvent(id)),
             async (generator, workload, memory) => [await MeasureAsync(generator, workload, options.Connections, options.Warmup, options.Measure, memory)]);
@@ -55,7 +62,7 @@ internal sealed class ScenarioRunner(BenchOptions options, BenchServer server, S
     {
         ServiceProfile? profile = null;
         return RunAsync(BenchOptions.ProfileScenario, "Profile: the hot event with perf and dotnet-counters attached to the service during the window",
-            ServiceSettings.DefaultBatchSize, Warning,
+            ServiceSettings.DefaultBatchSize, options.LogLevel,
             async api => Single(await api.InitializeAsync("profile", HotTickets), id => new HotEvent(id)),
             async (generator, workload, memory) => [await MeasureAsync(generator, workload, options.Connections, options.Warmup, options.Measure, memory,
                 async () => profile = await ServiceProfile.CollectAsync(generator.ServicePid, options.Measure - TimeSpan.FromSeconds(1), Directory.CreateTempSubdirectory("eventbooking-http-profile-").FullName))],
@@ -72,16 +79,85 @@ internal sealed class ScenarioRunner(BenchOptions options, BenchServer server, S
         return await session.FinishAsync(step);
     }
 
+    // Both generators against one service (the hot event) and one ceiling, in short alternating windows, so that load
+    // from other work on the machine falls on all four alike: the two generators' ratios to the ceiling from one run.
+    // A fifth window sends wrk's cheapest request (one formatted once, to the ceiling only): what the per-request Lua costs.
+    private async Task<IReadOnlyList<ScenarioResult>> WrkAsync()
+    {
+        var (threads, connections, window) = (options.WrkThreads, options.Connections, options.CompareWindow);
+        var rounds = Math.Min(options.CompareRounds, WrkMaxRounds);
+        Console.Error.WriteLine($"[{DateTime.Now:HH:mm:ss}] generators: raw and {WrkRun.CommandLine(threads, connections, window, false)}, {rounds} rounds of alternating windows against the hot event and the ceiling");
+        await using var service = await ServiceSession.StartAsync(server, binary, options.Generator, "gen hot",
+            "Hot event, the two generators in alternating windows", ServiceSettings.DefaultBatchSize, options.LogLevel, _password, Environment(null), InitializeHotAsync);
+        await using var ceiling = await CeilingSession.StartAsync(binary.RepositoryRoot, server, options.Generator, options.ServiceEnvironment);
+        var wrkService = new WrkRun(binary.RepositoryRoot, service.Port, service.Pid, server.Pid, server.ReadCountersAsync);
+        var wrkCeiling = new WrkRun(binary.RepositoryRoot, ceiling.Port, ceiling.Pid, server.Pid, server.ReadCountersAsync);
+        var hotId = service.Events[0];
+
+        // User ids: wrk's round r uses (r * 100 + thread) * 10^8 up, the raw generator's window w ((w + 1) * 1000 + worker) * 10^8.
+        var unreported = new List<LoadResult>
+        {
+            await service.Generator.RunForAsync(new Offset(service.Workload, 900), connections, TimeSpan.Zero, options.Warmup),
+            await wrkService.RunAsync(hotId, WrkMaxRounds + 1, threads, connections, options.Warmup, measured: false),
+        };
+        await ceiling.Generator.RunForAsync(new Offset(new HotEvent(1), 900), connections, TimeSpan.Zero, options.Warmup);
+        await wrkCeiling.RunAsync(1, WrkMaxRounds + 1, threads, connections, options.Warmup, measured: false);
+
+        var windows = new (string Name, Func<int, Task<LoadResult>> Run, List<LoadResult> Results)[]
+        {
+            ("gen raw hot", r => service.Generator.RunForAsync(new Offset(service.Workload, r), connections, TimeSpan.Zero, window), []),
+            ("gen wrk hot", r => wrkService.RunAsync(hotId, r, threads, connections, window, measured: true), []),
+            ("gen raw ceiling", r => ceiling.Generator.RunForAsync(new Offset(new HotEvent(1), r), connections, TimeSpan.Zero, window), []),
+            ("gen wrk ceiling", r => wrkCeiling.RunAsync(1, r, threads, connections, window, measured: true), []),
+            ("gen wrk ceiling static", r => wrkCeiling.RunAsync(1, r, threads, connections, window, measured: true, staticRequest: true), []),
+        };
+        for (var round = 0; round < rounds; round++)
+        {
+            // The order turns by one window each round, so that no window always follows the same one.
+            for (var i = 0; i < windows.Length; i++)
+            {
+                var (name, run, results) = windows[(i + round) % windows.Length];
+                var load = await run(round);
+                results.Add(load);
+                Console.Error.WriteLine(Inv($"  {name,-22} {load.PerSecond,9:N0}/s  p99 {load.PercentileMs(99):0.0} ms  errors {load.Errors}  generator {load.Cpu.LoadGenerator:0.00} cores"));
+            }
+        }
+
+        var combined = windows.ToDictionary(w => w.Name, w => new Step(Combined(w.Results), 0), StringComparer.Ordinal);
+        var wrkRunsOnService = rounds + 1;
+        var hot = await service.FinishAsync([combined["gen raw hot"], combined["gen wrk hot"]], null, unreported, inFlightAtStop: (long)wrkRunsOnService * connections);
+        var bare = await ceiling.FinishAsync(combined["gen raw ceiling"], "gen raw ceiling", "Ceiling, the two generators in alternating windows");
+        string Describe(string name) => Inv($"{name}: {rounds} windows of {window.TotalSeconds:0} s alternating with the others; wrk {threads} threads, {connections} connections");
+        return
+        [
+            hot with { Name = "gen raw hot", Description = Describe("Hot event by this harness's generator"), Steps = [hot.Steps[0]] },
+            hot with { Name = "gen wrk hot", Description = Describe("Hot event by wrk (bench/wrk/hot.lua)"), Steps = [hot.Steps[1]] },
+            bare with { Description = Describe("Ceiling by this harness's generator") },
+            bare with { Name = "gen wrk ceiling", Description = Describe("Ceiling by wrk"), Steps = [combined["gen wrk ceiling"]] },
+            bare with { Name = "gen wrk ceiling static", Description = Describe("Ceiling by wrk with one request formatted once in init() (hot.lua ... static)"), Steps = [combined["gen wrk ceiling static"]] },
+        ];
+    }
+
+    // wrk's percentiles come per run; combined, each is the median of the windows' (the raw generator's are exact).
+    private static LoadResult Combined(List<LoadResult> windows)
+    {
+        var combined = LoadResult.Combine(windows);
+        if (windows[0].ReportedPercentilesMs is null)
+            return combined;
+        double Median(double p) => windows.Select(w => w.PercentileMs(p)).Order().ElementAt(windows.Count / 2);
+        return combined with { ReportedPercentilesMs = new Dictionary<double, double> { [50] = Median(50), [99] = Median(99), [99.9] = Median(99.9) } };
+    }
+
     private Task<ScenarioResult> SoldOutRun() =>
         RunAsync("soldout",
             Inv($"Sold out: {SoldOutTickets:N0} tickets, {1 - SoldOutCancelShare:P0} bookings of new users, {SoldOutCancelShare:P0} cancels of acknowledged users (half booked, promoting the first waiting user; half waiting)"),
-            ServiceSettings.DefaultBatchSize, Warning,
+            ServiceSettings.DefaultBatchSize, options.LogLevel,
             async api => Single(await api.InitializeAsync("soldout", SoldOutTickets), id => new SoldOut(id, SoldOutCancelShare)),
             async (generator, workload, memory) => [await MeasureAsync(generator, workload, options.Connections, options.Warmup, options.Measure, memory)]);
 
     private Task<ScenarioResult> Many() =>
         RunAsync("many", Inv($"Many events: {options.ManyEvents:N0} ticketed events, each request books a new user on one picked uniformly"),
-            ServiceSettings.DefaultBatchSize, Warning,
+            ServiceSettings.DefaultBatchSize, options.LogLevel,
             async api =>
             {
                 var ids = new long[options.ManyEvents];
@@ -94,7 +170,7 @@ internal sealed class ScenarioRunner(BenchOptions options, BenchServer server, S
     // One service and one ticketed event for every step; the first step gets the full warm-up, the others a second.
     private Task<ScenarioResult> Sweep() =>
         RunAsync("sweep", Inv($"Hot event at {string.Join(", ", options.SweepConnections)} connections, one after another on one service"),
-            ServiceSettings.DefaultBatchSize, Warning,
+            ServiceSettings.DefaultBatchSize, options.LogLevel,
             async api => Single(await api.InitializeAsync("sweep", HotTickets), id => new HotEvent(id)),
             async (generator, workload, memory) =>
             {
@@ -109,7 +185,7 @@ internal sealed class ScenarioRunner(BenchOptions options, BenchServer server, S
 
     private Task<ScenarioResult> Memory() =>
         RunAsync("memory", Inv($"Memory: {options.MemoryBookings:N0} bookings on one ticketed event with as many tickets, no warm-up"),
-            ServiceSettings.DefaultBatchSize, Warning,
+            ServiceSettings.DefaultBatchSize, options.LogLevel,
             async api => Single(await api.InitializeAsync("memory", options.MemoryBookings), id => new HotEvent(id)),
             async (generator, workload, memory) =>
             {
@@ -128,7 +204,7 @@ internal sealed class ScenarioRunner(BenchOptions options, BenchServer server, S
     }
 
     private async Task<ScenarioResult> RunAsync(
-        string name, string description, int batch, string level,
+        string name, string description, int batch, string? level,
         Func<ServiceApi, Task<(IWorkload Workload, IReadOnlyList<long> Events)>> setup,
         Func<LoadGenerator, IWorkload, MemoryWatch, Task<List<Step>>> drive,
         IReadOnlyDictionary<string, string>? environment = null,
@@ -150,8 +226,8 @@ internal sealed class ScenarioRunner(BenchOptions options, BenchServer server, S
     {
         var label = describeB ?? string.Join(' ', variant.Select(v => $"{v.Key}={v.Value}"));
         Console.Error.WriteLine($"[{DateTime.Now:HH:mm:ss}] {name}: hot event, A = baseline, B = {label}, {options.CompareRounds} alternating rounds");
-        var levelB = variant.GetValueOrDefault("Serilog__MinimumLevel__Default", Warning);
-        await using var baseline = await ServiceSession.StartAsync(server, binary, options.Generator, name + " A", $"A/B baseline for {label}", ServiceSettings.DefaultBatchSize, Warning, _password, Environment(null), InitializeHotAsync);
+        var levelB = variant.TryGetValue(LevelKey, out var level) ? level : options.LogLevel;
+        await using var baseline = await ServiceSession.StartAsync(server, binary, options.Generator, name + " A", $"A/B baseline for {label}", ServiceSettings.DefaultBatchSize, options.LogLevel, _password, Environment(null), InitializeHotAsync);
         await using var changed = await ServiceSession.StartAsync(server, binary, options.Generator, name + " B", $"A/B variant: {label}", ServiceSettings.DefaultBatchSize, levelB, _password, Environment(variant),
             async api =>
             {

@@ -26,6 +26,9 @@ public sealed partial class HaproxyProcess : IAsyncDisposable
 
     public int Port { get; }
 
+    /// <summary>HAProxy's process id (for CPU accounting).</summary>
+    public int Pid => _process.Id;
+
     public Uri BaseAddress => new($"http://127.0.0.1:{Port}");
 
     /// <summary>Starts HAProxy in front of <paramref name="servicePorts"/> (node1, node2, ... in that order; at most as many as the file names).</summary>

@@ -19,13 +19,15 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     private readonly string _dll;
     private readonly Dictionary<string, string> _environment;
+    private readonly bool _consoleToFile;
     private Process _process;
     private Task _console;
 
-    private ServiceProcess(string dll, Dictionary<string, string> environment, string folder, int port)
+    private ServiceProcess(string dll, Dictionary<string, string> environment, string folder, int port, bool consoleToFile)
     {
         _dll = dll;
         _environment = environment;
+        _consoleToFile = consoleToFile;
         Folder = folder;
         Port = port;
         (_process, _console) = Launch();
@@ -45,14 +47,20 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>Completes when the process has exited and all it wrote to its console is in console.log.</summary>
+    public Task ConsoleClosed => _console;
+
     /// <summary>How many times the process was started (1 after <see cref="Start"/>).</summary>
     public int Starts { get; private set; } = 1;
 
     /// <summary>
     /// Starts <paramref name="dll"/> with <paramref name="environment"/> (the service's documented keys, <c>__</c> for
-    /// <c>:</c>) on <paramref name="port"/>, or a free port; PORT is set here, inherited URL settings are removed.
+    /// <c>:</c>) on <paramref name="port"/>, or a free port; PORT is set here, inherited URL settings are removed. With
+    /// <paramref name="consoleToFile"/> the console goes straight into console.log (a shell redirection, as
+    /// <c>dotnet Booking.Web.dll &gt;&gt; console.log 2&gt;&amp;1</c>), read by no process: a load test then charges the
+    /// console to the service alone, not to whoever would drain a pipe.
     /// </summary>
-    public static ServiceProcess Start(string dll, IReadOnlyDictionary<string, string> environment, int? port = null)
+    public static ServiceProcess Start(string dll, IReadOnlyDictionary<string, string> environment, int? port = null, bool consoleToFile = false)
     {
         ArgumentNullException.ThrowIfNull(environment);
         if (!File.Exists(dll))
@@ -60,7 +68,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         var chosen = port ?? MariaDbServer.FreePort();
         var variables = new Dictionary<string, string>(environment, StringComparer.Ordinal) { ["PORT"] = chosen.ToString(CultureInfo.InvariantCulture) };
         var folder = Directory.CreateTempSubdirectory("eventbooking-service-").FullName;
-        return new ServiceProcess(dll, variables, folder, chosen);
+        return new ServiceProcess(dll, variables, folder, chosen, consoleToFile);
     }
 
     /// <summary>
@@ -182,12 +190,19 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     private (Process Process, Task Console) Launch()
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(_consoleToFile ? "/bin/sh" : "dotnet")
         {
             WorkingDirectory = Folder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
+            RedirectStandardOutput = !_consoleToFile,
+            RedirectStandardError = !_consoleToFile,
         };
+        if (_consoleToFile)
+        {
+            // exec: the process (and its pid) is dotnet's, the shell only sets up the redirection.
+            start.ArgumentList.Add("-c");
+            start.ArgumentList.Add("exec dotnet \"$0\" >> console.log 2>&1");
+        }
+
         start.ArgumentList.Add(_dll);
         foreach (var name in InheritedUrls)
             start.Environment.Remove(name);
@@ -196,6 +211,8 @@ public sealed class ServiceProcess : IAsyncDisposable
         start.Environment["ASPNETCORE_CONTENTROOT"] = Path.GetDirectoryName(Path.GetFullPath(_dll));
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the service.");
+        if (_consoleToFile)
+            return (process, process.WaitForExitAsync());
         var log = new FileStream(Path.Combine(Folder, "console.log"), FileMode.Append, FileAccess.Write, FileShare.ReadWrite);
         var console = Task.WhenAll(process.StandardOutput.BaseStream.CopyToAsync(log), process.StandardError.BaseStream.CopyToAsync(log))
             .ContinueWith(_ => log.Dispose(), TaskScheduler.Default);
