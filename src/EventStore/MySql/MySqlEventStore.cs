@@ -29,7 +29,7 @@ public sealed partial class MySqlEventStore : SqlEventStore
 
     // On Galera every connection reads causally: a node that has not applied another node's commit yet would otherwise
     // answer from the past (a stream's version, a stored answer, the events a processor catches up with).
-    private const string CausalReads = "SET SESSION wsrep_sync_wait = 1;";
+    internal const string CausalReads = "SET SESSION wsrep_sync_wait = 1;";
 
     // No row on a server built without Galera support (MySQL), OFF on a MariaDB that is not a cluster node.
     private const string DetectGalera = "SHOW GLOBAL VARIABLES LIKE 'wsrep_on';";
@@ -64,7 +64,7 @@ public sealed partial class MySqlEventStore : SqlEventStore
         }
     }
 
-    private static async Task<bool> IsGaleraNodeAsync(MySqlConnection connection, CancellationToken cancellationToken)
+    internal static async Task<bool> IsGaleraNodeAsync(MySqlConnection connection, CancellationToken cancellationToken)
     {
         await using var command = Command(connection, DetectGalera);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);

@@ -37,22 +37,11 @@ public sealed class MySqlSubscriptionStore : SqlSubscriptionStore
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            if (_galera is null)
+            // The event store's detection and session setting: the same server, the same answer.
+            var galera = _galera ??= new StrongBox<bool>(await MySqlEventStore.IsGaleraNodeAsync(connection, cancellationToken).ConfigureAwait(false));
+            if (galera.Value)
             {
-                await using var detect = new MySqlCommand("SELECT @@GLOBAL.wsrep_on;", connection);
-                try
-                {
-                    _galera = new StrongBox<bool>(Convert.ToInt64(await detect.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) == 1);
-                }
-                catch (MySqlException e) when (e.ErrorCode == MySqlErrorCode.UnknownSystemVariable)
-                {
-                    _galera = new StrongBox<bool>(false);
-                }
-            }
-
-            if (_galera.Value)
-            {
-                await using var causal = new MySqlCommand("SET SESSION wsrep_sync_wait = 1;", connection);
+                await using var causal = new MySqlCommand(MySqlEventStore.CausalReads, connection);
                 await causal.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
 
