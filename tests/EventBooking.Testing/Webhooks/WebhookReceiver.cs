@@ -72,7 +72,7 @@ public sealed partial class WebhookReceiver : IAsyncDisposable
         var id = context.Request.Headers["webhook-id"].ToString();
         var node = NodeOf(context.Request.Headers.UserAgent.ToString());
         var eventId = TicketedEventOf(body);
-        endpoint.Enter(node, eventId);
+        var visit = endpoint.Enter(node, eventId);
         try
         {
             var attempt = endpoint.CountAttempt(id);
@@ -100,7 +100,7 @@ public sealed partial class WebhookReceiver : IAsyncDisposable
         }
         finally
         {
-            endpoint.Leave(node, eventId);
+            endpoint.Leave(visit, abandoned: context.RequestAborted.IsCancellationRequested);
         }
     }
 
@@ -129,10 +129,9 @@ public sealed partial class WebhookReceiver : IAsyncDisposable
         private readonly Lock _lock = new();
         private readonly List<Delivery> _accepted = [];
 
-        private readonly Dictionary<string, int> _inFlightByNode = new(StringComparer.Ordinal);
-        private readonly Dictionary<long, int> _inFlightByEvent = [];
-        private int _nodeOverlaps;
-        private int _eventOverlaps;
+        private readonly List<Visit> _inFlight = [];
+        private readonly List<(Visit Earlier, Visit Later, bool OtherNode)> _overlaps = [];
+        private int _abandoned;
 
         internal int BadSignatures;
 
@@ -149,7 +148,7 @@ public sealed partial class WebhookReceiver : IAsyncDisposable
             get
             {
                 lock (_lock)
-                    return _nodeOverlaps;
+                    return _overlaps.Count(o => o.OtherNode && !o.Earlier.Abandoned);
             }
         }
 
@@ -159,7 +158,17 @@ public sealed partial class WebhookReceiver : IAsyncDisposable
             get
             {
                 lock (_lock)
-                    return _eventOverlaps;
+                    return _overlaps.Count(o => o.Earlier.EventId == o.Later.EventId && !o.Earlier.Abandoned);
+            }
+        }
+
+        /// <summary>Attempts whose client closed the connection before the answer (the service's time-out).</summary>
+        public int AbandonedCount
+        {
+            get
+            {
+                lock (_lock)
+                    return _abandoned;
             }
         }
 
@@ -178,25 +187,30 @@ public sealed partial class WebhookReceiver : IAsyncDisposable
 
         public int AttemptsOf(string id) => _attemptsById.GetValueOrDefault(id);
 
-        internal void Enter(string node, long eventId)
+        // An overlap is a pair of requests in flight at once. It counts only while the earlier one's client is still
+        // waiting for it: an attempt the service timed out and abandoned (its connection closed) may still be running
+        // here when the retry arrives, and that is the retry the service meant, not two deliveries at once.
+        internal Visit Enter(string node, long eventId)
         {
+            var visit = new Visit(node, eventId);
             lock (_lock)
             {
-                if (_inFlightByNode.Any(n => n.Key != node && n.Value > 0))
-                    _nodeOverlaps++;
-                if (_inFlightByEvent.GetValueOrDefault(eventId) > 0)
-                    _eventOverlaps++;
-                _inFlightByNode[node] = _inFlightByNode.GetValueOrDefault(node) + 1;
-                _inFlightByEvent[eventId] = _inFlightByEvent.GetValueOrDefault(eventId) + 1;
+                foreach (var earlier in _inFlight)
+                    if (earlier.Node != node || earlier.EventId == eventId)
+                        _overlaps.Add((earlier, visit, OtherNode: earlier.Node != node));
+                _inFlight.Add(visit);
             }
+            return visit;
         }
 
-        internal void Leave(string node, long eventId)
+        internal void Leave(Visit visit, bool abandoned)
         {
             lock (_lock)
             {
-                _inFlightByNode[node]--;
-                _inFlightByEvent[eventId]--;
+                visit.Abandoned = abandoned;
+                if (abandoned)
+                    _abandoned++;
+                _inFlight.Remove(visit);
             }
         }
 
@@ -208,6 +222,16 @@ public sealed partial class WebhookReceiver : IAsyncDisposable
                 _accepted.Add(delivery);
         }
     }
+}
+
+/// <summary>One request in flight at an endpoint; abandoned when its client closed the connection before the answer.</summary>
+internal sealed class Visit(string node, long eventId)
+{
+    public string Node { get; } = node;
+
+    public long EventId { get; } = eventId;
+
+    public bool Abandoned { get; set; }
 }
 
 /// <summary>
