@@ -28,6 +28,8 @@ public sealed class EventStoreOptions
         : MySql.MaxEventsPerCommit < 1 ? AtLeastOne(nameof(MySql.MaxEventsPerCommit), MySql.MaxEventsPerCommit)
         : MySql.MaxEventsPerGroupedAppend < 1 ? AtLeastOne(nameof(MySql.MaxEventsPerGroupedAppend), MySql.MaxEventsPerGroupedAppend)
         : MySql.MaxConcurrentCommits < 1 ? AtLeastOne(nameof(MySql.MaxConcurrentCommits), MySql.MaxConcurrentCommits)
+        : MySql.KeepCommitConnectionFor < TimeSpan.Zero
+            ? $"{Section}:MySql:{nameof(MySql.KeepCommitConnectionFor)} must be a duration of zero or more as hh:mm:ss, e.g. 00:00:01, not {MySql.KeepCommitConnectionFor}."
         : null;
 
     private static string AtLeastOne(string key, int value) => $"{Section}:MySql:{key} must be a whole number of at least 1, not {value}.";

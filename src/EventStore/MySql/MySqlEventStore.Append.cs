@@ -16,10 +16,8 @@ public sealed partial class MySqlEventStore
     // An exact expectation is checked by the write itself: one round trip on a single server. Any and StreamExists
     // first lock the stream row to learn its version (two round trips). Either way the version is checked before
     // anything is inserted.
-    private async Task<AppendResult> AppendOnceAsync(PreparedAppend append, ExpectedVersion expected, CancellationToken cancellationToken)
-    {
-        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
+    private Task<AppendResult> AppendOnceAsync(PreparedAppend append, ExpectedVersion expected, CancellationToken cancellationToken) =>
+        InWriteTransactionAsync(async connection =>
         {
             var exact = expected.Value >= 0;
             var previous = exact ? expected.Value : await LockStreamAsync(connection, append.StreamId, cancellationToken).ConfigureAwait(false);
@@ -44,8 +42,7 @@ public sealed partial class MySqlEventStore
                     throw;
                 return await RefusedAppendAsync(connection, append, expected, null, e, cancellationToken).ConfigureAwait(false);
             }
-        }
-    }
+        }, cancellationToken);
 
     // The stream was not at its version, or a row that must be new exists (a stream created meanwhile, an event id or
     // a claim stored before): nothing was written.
@@ -71,7 +68,8 @@ public sealed partial class MySqlEventStore
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    // Best effort on a connection that may be broken; if it is, the server drops its locks and transaction anyway.
+    // Best effort on a connection that may be broken; if it is, the server drops its locks and transaction anyway, and
+    // the connection is neither kept for the next append nor reused by the pool.
     private static async Task TryExecuteAsync(MySqlConnection connection, string sql)
     {
         try
@@ -80,6 +78,7 @@ public sealed partial class MySqlEventStore
         }
         catch (Exception e) when (e is MySqlException or InvalidOperationException)
         {
+            Spoil(connection);
             MySqlConnection.ClearPool(connection);
         }
     }

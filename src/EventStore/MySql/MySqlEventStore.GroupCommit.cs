@@ -141,10 +141,8 @@ public sealed partial class MySqlEventStore
     // versions are read under lock and the appends that match are written. A failure rolls everything back (or, if the
     // connection died, leaves it unknown: the appends written alone then find their events and answer with the
     // original result). A transient error is thrown, for the whole group to be tried again.
-    private async Task<GroupOutcome> CommitGroupOnceAsync(List<PendingAppend> group)
-    {
-        var connection = await OpenAsync(CancellationToken.None).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
+    private Task<GroupOutcome> CommitGroupOnceAsync(List<PendingAppend> group) =>
+        InWriteTransactionAsync(async connection =>
         {
             if (AsExpected(group) is { } expected)
             {
@@ -154,8 +152,7 @@ public sealed partial class MySqlEventStore
             }
 
             return await WriteMatchingUnderLockAsync(connection, group).ConfigureAwait(false);
-        }
-    }
+        }, CancellationToken.None);
 
     private async Task<GroupOutcome> WriteAsExpectedAsync(MySqlConnection connection, List<PendingAppend> group, List<VersionedAppend> expected)
     {

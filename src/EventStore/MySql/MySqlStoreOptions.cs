@@ -31,12 +31,20 @@ public sealed record MySqlStoreOptions
     /// <summary>Group commits in flight at once from this store instance.</summary>
     public int MaxConcurrentCommits { get; set; } = 1;
 
+    /// <summary>
+    /// How long the appends keep their connection between transactions instead of returning it to the pool, whose reset
+    /// of a connection taken from it costs a round trip per append (docs/adr/0008-group-commit-across-streams.md).
+    /// <see cref="TimeSpan.Zero"/> returns it after every transaction.
+    /// </summary>
+    public TimeSpan KeepCommitConnectionFor { get; set; } = TimeSpan.FromSeconds(1);
+
     internal void Validate()
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxAppendsPerCommit, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxEventsPerCommit, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxConcurrentCommits, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxEventsPerGroupedAppend, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(KeepCommitConnectionFor, TimeSpan.Zero);
         if (!Enum.IsDefined(Topology))
             throw new ArgumentOutOfRangeException(nameof(Topology), Topology, "Detect, SingleServer or Galera.");
     }

@@ -19,6 +19,7 @@ public sealed class ConfigurationErrorTests : IDisposable
         { "EventStore__Provider=MySql|ConnectionStrings__EventStore=Server=127.0.0.1;User ID=root", "ConnectionStrings:EventStore names no database", "Database=" },
         { "EventStore__MigrationRetryMaxDelay=0", "EventStore:MigrationRetryMaxDelay", "above zero" },
         { "EventStore__MySql__Topology=Cluster", "EventStore:MySql:Topology", "Detect, SingleServer, Galera" },
+        { "EventStore__MySql__KeepCommitConnectionFor=-00:00:01", "EventStore:MySql:KeepCommitConnectionFor", "zero or more" },
         { "RateLimiting__Window=banana", "RateLimiting:Window", "00:15:00" },
         { "RateLimiting__PermitLimit=0", "RateLimiting:PermitLimit", "at least 1" },
         { "RateLimiting__Enabled=maybe", "RateLimiting:Enabled", "true or false" },
