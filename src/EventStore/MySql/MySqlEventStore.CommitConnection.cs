@@ -31,29 +31,19 @@ public sealed partial class MySqlEventStore
 
     /// <summary>
     /// Runs one write transaction (which ends with COMMIT or ROLLBACK on every path that returns) on the kept connection,
-    /// or on one from the pool. A kept connection can have died while it waited (the server restarted, or killed it):
-    /// the pool would have noticed at its reset, so a transaction that fails on a kept connection runs again once on a
-    /// connection from the pool. That is safe for the writes that use this, because an append is idempotent by its
-    /// event ids: run again after it committed, it finds its events and answers what it answered the first time.
+    /// or on one from the pool. A kept connection can have died while it waited (the server restarted, or killed it),
+    /// which the pool would have noticed at its reset: a transaction that finds its kept connection broken runs again
+    /// once on a connection from the pool. That is safe for the writes that use this, because an append is idempotent
+    /// by its event ids: run again after it committed, it finds its events and answers what it answered the first time.
     /// </summary>
     private async Task<T> InWriteTransactionAsync<T>(Func<MySqlConnection, Task<T>> transaction, CancellationToken cancellationToken)
     {
-        if (Interlocked.Exchange(ref _kept, null) is { } kept)
-        {
+        var kept = Interlocked.Exchange(ref _kept, null);
+        if (kept is not null)
             Interlocked.Increment(ref _keptReuses);
-            try
-            {
-                return await RunAsync(kept).ConfigureAwait(false);
-            }
-            catch (MySqlException)
-            {
-                // Run again on a connection from the pool, below.
-            }
-        }
+        return await RunAsync(kept ?? await OpenAsync(cancellationToken).ConfigureAwait(false), wasKept: kept is not null).ConfigureAwait(false);
 
-        return await RunAsync(await OpenAsync(cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
-
-        async Task<T> RunAsync(MySqlConnection connection)
+        async Task<T> RunAsync(MySqlConnection connection, bool wasKept)
         {
             T result;
             try
@@ -65,6 +55,11 @@ public sealed partial class MySqlEventStore
                 // A refusal: the transaction was rolled back before the stream's version was read.
                 await KeepOrReturnAsync(connection).ConfigureAwait(false);
                 throw;
+            }
+            catch (MySqlException) when (wasKept && connection.State != ConnectionState.Open)
+            {
+                await connection.DisposeAsync().ConfigureAwait(false);
+                return await RunAsync(await OpenAsync(cancellationToken).ConfigureAwait(false), wasKept: false).ConfigureAwait(false);
             }
             catch
             {
