@@ -7,11 +7,10 @@ namespace EventStore.MySql;
 // The appends' connection, kept between transactions (MySqlStoreOptions.KeepCommitConnectionFor). A connection taken
 // from MySqlConnector's pool is reset first (COM_RESET_CONNECTION), a round trip of its own: under load about a fifth
 // of a hot ticketed event's append cycle, which is one append after the other. A connection whose transaction ended
-// as the server answered it (COMMIT, or the ROLLBACK of a refused write, also one refused with
-// WrongExpectedVersionException) has no session state to reset but the user
-// variable of the row-count guard and LAST_INSERT_ID, which every write sets before it reads them; so the next append
-// takes it from here. An exception on it, or a ROLLBACK that failed, sends it to the pool instead, which resets or
-// discards it; so does a while of disuse (the timer), so that an idle store holds no connection of its own.
+// as the server answered it (COMMIT, or the ROLLBACK of a refused write) has no session state left to reset but the
+// row-count guard's user variable and LAST_INSERT_ID, which every write sets before it reads them; so the next append
+// takes it from here. Any other exception on it, or a ROLLBACK that failed, sends it to the pool instead, which resets
+// or discards it; so does KeepCommitConnectionFor of disuse (the timer), so that an idle store holds no connection.
 public sealed partial class MySqlEventStore
 {
     // Connections whose ROLLBACK failed (TryExecuteAsync): never kept, whatever the caller does with them next.
@@ -80,12 +79,24 @@ public sealed partial class MySqlEventStore
         {
             // Every keep moves the deadline: when the timer fires, the connection kept (if any) has been idle that long.
             // A timer that is not scheduled holds nothing, so an unused store can still be collected.
-            (_keptTimer ??= new Timer(static store => ((MySqlEventStore)store!).ReturnIdleConnection(), this, Timeout.Infinite, Timeout.Infinite))
-                .Change(keepFor, Timeout.InfiniteTimeSpan);
+            var timer = Volatile.Read(ref _keptTimer) ?? CreateKeptTimer();
+            timer.Change(keepFor, Timeout.InfiniteTimeSpan);
             return;
         }
 
         await connection.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private Timer CreateKeptTimer()
+    {
+        var timer = new Timer(static store => ((MySqlEventStore)store!).ReturnIdleConnection(), this, Timeout.Infinite, Timeout.Infinite);
+        if (Interlocked.CompareExchange(ref _keptTimer, timer, null) is { } existing)
+        {
+            timer.Dispose();
+            return existing;
+        }
+
+        return timer;
     }
 
     private void ReturnIdleConnection() => Interlocked.Exchange(ref _kept, null)?.Dispose();
