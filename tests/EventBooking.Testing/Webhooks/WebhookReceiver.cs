@@ -130,7 +130,7 @@ public sealed partial class WebhookReceiver : IAsyncDisposable
         private readonly List<Delivery> _accepted = [];
 
         private readonly List<Visit> _inFlight = [];
-        private readonly List<(Visit Earlier, Visit Later, bool OtherNode)> _overlaps = [];
+        private readonly List<(Visit Earlier, Visit Later)> _overlaps = [];
         private int _abandoned;
 
         internal int BadSignatures;
@@ -148,7 +148,7 @@ public sealed partial class WebhookReceiver : IAsyncDisposable
             get
             {
                 lock (_lock)
-                    return _overlaps.Count(o => o.OtherNode && !o.Earlier.Abandoned);
+                    return _overlaps.Count(o => o.Earlier.Node != o.Later.Node && !o.Earlier.Abandoned);
             }
         }
 
@@ -197,7 +197,7 @@ public sealed partial class WebhookReceiver : IAsyncDisposable
             {
                 foreach (var earlier in _inFlight)
                     if (earlier.Node != node || earlier.EventId == eventId)
-                        _overlaps.Add((earlier, visit, OtherNode: earlier.Node != node));
+                        _overlaps.Add((earlier, visit));
                 _inFlight.Add(visit);
             }
             return visit;
