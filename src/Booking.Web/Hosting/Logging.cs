@@ -19,7 +19,22 @@ public static class Logging
                 .ReadFrom.Services(services)
                 .Enrich.FromLogContext(),
             preserveStaticLogger: true);
+        builder.Services.CacheLoggersByCategory();
         return builder;
+    }
+
+    /// <summary>
+    /// Wraps the ILoggerFactory that AddSerilog registers so that each category's logger is made once. Serilog's
+    /// factory makes a new logger on every call (with its own caches), and ASP.NET Core asks for one on every request:
+    /// each result (Created, Ok) and each authentication handler, which is made per request.
+    /// </summary>
+    private static void CacheLoggersByCategory(this IServiceCollection services)
+    {
+        var serilog = services.Last(d => d.ServiceType == typeof(ILoggerFactory));
+        services.Remove(serilog);
+        services.AddSingleton<ILoggerFactory>(sp => new CachingLoggerFactory(serilog.ImplementationFactory is { } make
+            ? (ILoggerFactory)make(sp)
+            : (ILoggerFactory)(serilog.ImplementationInstance ?? ActivatorUtilities.CreateInstance(sp, serilog.ImplementationType!))));
     }
 
     /// <summary>

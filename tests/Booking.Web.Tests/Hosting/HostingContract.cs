@@ -3,7 +3,9 @@ using Booking.Core.TicketedEvents;
 using Booking.Web.Api;
 using Booking.Web.Hosting;
 using EventBooking.Migrations;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Booking.Web.Tests.Hosting;
@@ -29,6 +31,36 @@ public abstract class HostingContract
         var independent = StoreSetup.CreateStore(new StoreSettings(Provider, database.ConnectionString, MigrateOnStartup: false), TimeProvider.System);
         var stored = await independent.ReadStreamAsync(new TicketedEventId(eventId).StreamId);
         stored.Select(e => e.Data).ShouldBe([new TicketsInitialized(new TicketedEventId(eventId), "Recital", 3)]);
+    }
+
+    [Fact]
+    public async Task Host_makes_each_category_logger_once_and_hands_out_that_one()
+    {
+        await using var database = await TestDatabase.CreateAsync(Provider);
+        await using var host = new BookingHost(database);
+        var factory = host.Services.GetRequiredService<ILoggerFactory>();
+
+        var first = factory.CreateLogger("Microsoft.AspNetCore.Http.Result.CreatedResult");
+
+        factory.CreateLogger("Microsoft.AspNetCore.Http.Result.CreatedResult").ShouldBeSameAs(first);
+        factory.CreateLogger("Another.Category").ShouldNotBeSameAs(first);
+    }
+
+    [Fact]
+    public async Task Host_has_no_default_authentication_scheme_and_a_protected_route_still_challenges()
+    {
+        await using var database = await TestDatabase.CreateAsync(Provider);
+        await using var host = new BookingHost(database);
+        var client = host.CreateBookingClient();
+        var eventId = await client.NewEventAsync(totalTickets: 1);
+
+        (await host.Services.GetRequiredService<IAuthenticationSchemeProvider>().GetDefaultAuthenticateSchemeAsync())
+            .ShouldBeNull("an open route (book, cancel) must run no authentication handler");
+        using var anonymous = await client.StatusAsync(eventId, credentials: null);
+        anonymous.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        anonymous.Headers.WwwAuthenticate.ShouldContain(h => h.Scheme == "Basic");
+        using var admin = await client.StatusAsync(eventId, BookingClient.Credentials());
+        admin.StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
     [Fact]
