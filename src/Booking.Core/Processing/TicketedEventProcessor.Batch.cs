@@ -25,9 +25,9 @@ internal sealed partial class TicketedEventProcessor
             {
                 var mayRedecide = redecisions < _options.MaxConflictRetries;
                 var decided = Decide(batch, await _stream.CurrentAsync().ConfigureAwait(false), storedKeys);
-                var redecide = decided.WritesNothing
-                    ? await StreamMovedOnAsync(decided, mayRedecide).ConfigureAwait(false)
-                    : await TryWriteAsync(decided, mayRedecide).ConfigureAwait(false);
+                var writing = decided.WritesNothing ? StreamMovedOnAsync(decided, mayRedecide) : TryWriteAsync(decided, mayRedecide);
+                LogAnswered();
+                var redecide = await writing.ConfigureAwait(false);
                 if (redecide is null)
                 {
                     Complete(batch, decided.Results);
@@ -91,8 +91,24 @@ internal sealed partial class TicketedEventProcessor
         : "The database failed while storing the request, so whether it was carried out is unknown. Retrying is safe: " +
           "a booking that was stored answers 409 already-booked (or already-waiting), a cancel that was stored answers 404.";
 
+    // Answers the callers at once; their outcome lines and metrics are owed (_unlogged) until the next batch's write is
+    // on its way or the queue is empty (LogAnswered), so that logging is not between one commit and the next append.
     private void Complete(List<QueuedCommand> batch, CommandResult?[] results)
     {
+        for (var i = 0; i < batch.Count; i++)
+        {
+            if (results[i] is { } result)
+                batch[i].Complete(result);
+        }
+
+        _unlogged = (batch, results);
+    }
+
+    private void LogAnswered()
+    {
+        if (_unlogged is not var (batch, results))
+            return;
+        _unlogged = null;
         for (var i = 0; i < batch.Count; i++)
         {
             if (results[i] is not { } result)
@@ -104,8 +120,6 @@ internal sealed partial class TicketedEventProcessor
                 using (new CommandLogScope(_logger, batch[i]))
                     Log(result);
             }
-
-            batch[i].Complete(result);
         }
     }
 

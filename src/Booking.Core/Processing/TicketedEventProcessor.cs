@@ -20,6 +20,9 @@
 //   in the same transaction as the batch's events, or alone (at the version it was decided at) when the batch wrote
 //   none. A key answered earlier in the batch, or found stored by another writer after a conflict, is answered from
 //   that record and never decided twice; a claim that exists already refuses the whole write like a conflict.
+// - Logging: a batch's callers are answered first; its outcome lines (and command metrics) follow once the next
+//   batch's write is on its way, or at once if nothing is queued, so that they are off the path from one commit to the
+//   next append (about a tenth of the hot event's answers/s). Lines keep the order of the decisions.
 // - Back-pressure: the queue is bounded; a full queue refuses at once (HTTP 503 with Retry-After).
 // - Shutdown: the queue is completed (new commands refused), queued commands are decided and written; once the
 //   shutdown token fires, whatever is left is answered "unavailable".
@@ -45,6 +48,9 @@ internal sealed partial class TicketedEventProcessor
     private readonly Func<TicketedEventProcessor, bool> _leaveRegistry;
     private readonly CancellationToken _stopping;
     private readonly FoldedStream _stream;
+
+    // The last batch answered whose outcomes are still to be logged (see Complete).
+    private (List<QueuedCommand> Batch, CommandResult?[] Results)? _unlogged;
 
     public TicketedEventProcessor(
         TicketedEventId id, IEventStore store, ProcessorOptions options, ILogger logger,
@@ -91,11 +97,11 @@ internal sealed partial class TicketedEventProcessor
     private async Task RunAsync()
     {
         var reader = _queue.Reader;
-        var batch = new List<QueuedCommand>(Math.Min(_options.MaxBatchSize, 1024));
         await LoadAsync().ConfigureAwait(false);
         while (await WaitForWorkAsync(reader).ConfigureAwait(false))
         {
-            batch.Clear();
+            // A new list each time: the last one may still be owed its log lines.
+            var batch = new List<QueuedCommand>(Math.Min(reader.Count, _options.MaxBatchSize));
             while (batch.Count < _options.MaxBatchSize && reader.TryRead(out var command))
                 batch.Add(command);
 
@@ -108,12 +114,17 @@ internal sealed partial class TicketedEventProcessor
             if (!_stream.State.Exists && reader.Count == 0 && _leaveRegistry(this))
                 Close();
         }
+
+        LogAnswered();
     }
 
     private async Task<bool> WaitForWorkAsync(ChannelReader<QueuedCommand> reader)
     {
         if (reader.TryPeek(out _))
             return true;
+
+        // Nothing to write next: log the last answers now rather than after whatever comes.
+        LogAnswered();
 
         using var idle = new CancellationTokenSource(_options.IdleTimeout);
         try
