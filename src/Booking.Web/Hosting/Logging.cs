@@ -31,10 +31,9 @@ public static class Logging
     private static void CacheLoggersByCategory(this IServiceCollection services)
     {
         var serilog = services.Last(d => d.ServiceType == typeof(ILoggerFactory));
+        var make = serilog.ImplementationFactory ?? throw new InvalidOperationException("AddSerilog registers its ILoggerFactory through a factory.");
         services.Remove(serilog);
-        services.AddSingleton<ILoggerFactory>(sp => new CachingLoggerFactory(serilog.ImplementationFactory is { } make
-            ? (ILoggerFactory)make(sp)
-            : (ILoggerFactory)(serilog.ImplementationInstance ?? ActivatorUtilities.CreateInstance(sp, serilog.ImplementationType!))));
+        services.AddSingleton<ILoggerFactory>(sp => new CachingLoggerFactory((ILoggerFactory)make(sp)));
     }
 
     /// <summary>
