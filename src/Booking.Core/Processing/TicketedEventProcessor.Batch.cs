@@ -26,7 +26,7 @@ internal sealed partial class TicketedEventProcessor
                 var mayRedecide = redecisions < _options.MaxConflictRetries;
                 var decided = Decide(batch, await _stream.CurrentAsync().ConfigureAwait(false), storedKeys);
                 var writing = decided.WritesNothing ? StreamMovedOnAsync(decided, mayRedecide) : TryWriteAsync(decided, mayRedecide);
-                LogAnswered();
+                LogAndAnswer();
                 var redecide = await writing.ConfigureAwait(false);
                 if (redecide is null)
                 {
@@ -41,6 +41,7 @@ internal sealed partial class TicketedEventProcessor
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
+            LogAndAnswer();
             _stream.MarkStale();
             LogBatchFailed(e, Id.Value, batch.Count);
             FailAll(batch, new BookingUnavailableException(FailureDetail(e), TimeSpan.FromSeconds(1), e));
@@ -91,24 +92,20 @@ internal sealed partial class TicketedEventProcessor
         : "The database failed while storing the request, so whether it was carried out is unknown. Retrying is safe: " +
           "a booking that was stored answers 409 already-booked (or already-waiting), a cancel that was stored answers 404.";
 
-    // Answers the callers at once; their outcome lines and metrics are owed (_unlogged) until the next batch's write is
-    // on its way or the queue is empty (LogAnswered), so that logging is not between one commit and the next append.
+    // The batch is committed; its callers are answered, each after its outcome line and metrics, once the next batch's
+    // write is on its way or the queue is empty (LogAndAnswer), so that neither is between one commit and the next
+    // append. The lines come before the answers because each is logged under its request's activity (for the trace
+    // id), which ends with the request.
     private void Complete(List<QueuedCommand> batch, CommandResult?[] results)
     {
-        for (var i = 0; i < batch.Count; i++)
-        {
-            if (results[i] is { } result)
-                batch[i].Complete(result);
-        }
-
-        _unlogged = (batch, results);
+        _unanswered = (batch, results);
     }
 
-    private void LogAnswered()
+    private void LogAndAnswer()
     {
-        if (_unlogged is not var (batch, results))
+        if (_unanswered is not var (batch, results))
             return;
-        _unlogged = null;
+        _unanswered = null;
         for (var i = 0; i < batch.Count; i++)
         {
             if (results[i] is not { } result)
@@ -120,6 +117,8 @@ internal sealed partial class TicketedEventProcessor
                 using (new CommandLogScope(_logger, batch[i]))
                     Log(result);
             }
+
+            batch[i].Complete(result);
         }
     }
 

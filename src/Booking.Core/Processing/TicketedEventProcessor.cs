@@ -20,9 +20,10 @@
 //   in the same transaction as the batch's events, or alone (at the version it was decided at) when the batch wrote
 //   none. A key answered earlier in the batch, or found stored by another writer after a conflict, is answered from
 //   that record and never decided twice; a claim that exists already refuses the whole write like a conflict.
-// - Logging: a batch's callers are answered first; its outcome lines (and command metrics) follow once the next
-//   batch's write is on its way, or at once if nothing is queued, so that they are off the path from one commit to the
-//   next append (about a tenth of the hot event's answers/s). Lines keep the order of the decisions.
+// - Answering: a committed batch's callers are answered, each just after its outcome line (and command metrics), once
+//   the next batch's write is on its way, or at once if nothing is queued: neither is on the path from one commit to
+//   the next append. The line comes first because it is logged under its request's activity, which ends with the
+//   request. Lines keep the order of the decisions.
 // - Back-pressure: the queue is bounded; a full queue refuses at once (HTTP 503 with Retry-After).
 // - Shutdown: the queue is completed (new commands refused), queued commands are decided and written; once the
 //   shutdown token fires, whatever is left is answered "unavailable".
@@ -49,8 +50,8 @@ internal sealed partial class TicketedEventProcessor
     private readonly CancellationToken _stopping;
     private readonly FoldedStream _stream;
 
-    // The last batch answered whose outcomes are still to be logged (see Complete).
-    private (List<QueuedCommand> Batch, CommandResult?[] Results)? _unlogged;
+    // The last batch committed whose callers are still to be answered (see Complete).
+    private (List<QueuedCommand> Batch, CommandResult?[] Results)? _unanswered;
 
     public TicketedEventProcessor(
         TicketedEventId id, IEventStore store, ProcessorOptions options, ILogger logger,
@@ -100,13 +101,16 @@ internal sealed partial class TicketedEventProcessor
         await LoadAsync().ConfigureAwait(false);
         while (await WaitForWorkAsync(reader).ConfigureAwait(false))
         {
-            // A new list each time: the last one may still be owed its log lines.
+            // A new list each time: the last one may still be owed its answers.
             var batch = new List<QueuedCommand>(Math.Min(reader.Count, _options.MaxBatchSize));
             while (batch.Count < _options.MaxBatchSize && reader.TryRead(out var command))
                 batch.Add(command);
 
             if (_stopping.IsCancellationRequested)
+            {
+                LogAndAnswer();
                 FailAll(batch, new BookingUnavailableException("The service is shutting down.", TimeSpan.FromSeconds(5)));
+            }
             else if (batch.Count > 0)
                 await ProcessAsync(batch).ConfigureAwait(false);
 
@@ -115,7 +119,7 @@ internal sealed partial class TicketedEventProcessor
                 Close();
         }
 
-        LogAnswered();
+        LogAndAnswer();
     }
 
     private async Task<bool> WaitForWorkAsync(ChannelReader<QueuedCommand> reader)
@@ -123,8 +127,8 @@ internal sealed partial class TicketedEventProcessor
         if (reader.TryPeek(out _))
             return true;
 
-        // Nothing to write next: log the last answers now rather than after whatever comes.
-        LogAnswered();
+        // Nothing to write next: answer the last batch now rather than after whatever comes.
+        LogAndAnswer();
 
         using var idle = new CancellationTokenSource(_options.IdleTimeout);
         try

@@ -7,8 +7,8 @@ using Microsoft.Extensions.Logging;
 namespace Booking.Core.Tests.Processing;
 
 /// <summary>
-/// A batch's callers are answered first, and its outcome lines are written once the next batch's append is on its way
-/// (or at once when nothing is queued): logging is kept off the path from one commit to the next append.
+/// A committed batch's outcome lines, and then its answers, are written once the next batch's append is on its way (or
+/// at once when nothing is queued): neither is on the path from one commit to the next append.
 /// </summary>
 public sealed class OutcomeLoggingTests : IAsyncLifetime
 {
