@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using MySqlConnector;
 
@@ -51,12 +52,14 @@ internal static partial class MySqlStatements
 
     private static string TimeOf(int append) => "@now" + Number(append);
 
+    // The time goes as a string, which the DATETIME(6) columns read as it is: MySqlConnector would send a DateTime as
+    // timestamp('...'), a function call in every event and document row for the server to parse and evaluate.
     private static void AddAppendParameters(IReadOnlyList<VersionedAppend> appends, MySqlParameterCollection parameters)
     {
         for (var a = 0; a < appends.Count; a++)
         {
             parameters.AddWithValue(StreamOf(a), appends[a].Append.StreamId);
-            parameters.AddWithValue(TimeOf(a), appends[a].Append.RecordedAt);
+            parameters.AddWithValue(TimeOf(a), appends[a].Append.RecordedAt.ToString("yyyy-MM-dd HH:mm:ss.ffffff", CultureInfo.InvariantCulture));
         }
     }
 
