@@ -62,12 +62,19 @@ internal sealed record BenchOptions(
     /// <summary>Run on request only: an A/B of the shipped console against a console with every per-request line.</summary>
     public const string ConsoleScenario = "console";
 
+    /// <summary>
+    /// Run on request only: the hot event, sold out and many events against the ceiling in short alternating windows, so
+    /// that each ratio to the ceiling comes from windows that shared the machine's load.
+    /// </summary>
+    public const string TargetsScenario = "targets";
+
     public const string Usage =
         """
         dotnet run -c Release --project bench/Http.Bench -- [options]
           --scenarios a,b   any of hot,unbatched,soldout,many,logging,sweep,memory,profile,ceiling,wrk,console,cluster,
-                            webhooks (default: all but profile, ceiling, wrk, console, cluster and webhooks; logging,
-                            console and webhooks are A/Bs)
+                            webhooks,targets (default: all but profile, ceiling, wrk, console, cluster, webhooks and
+                            targets; logging, console and webhooks are A/Bs; targets runs hot, soldout and many against
+                            the ceiling in --compare-rounds of alternating --compare-seconds windows)
           --cluster-nodes 1,2,3   service nodes behind the proxy in the cluster scenario (default 1,2,3)
           --topologies T,U  the cluster scenario's: one-mariadb, galera-one-writer, galera-multi-writer (default all)
           --profile         add the profile scenario: the hot event with perf and dotnet-counters attached
@@ -148,7 +155,7 @@ internal sealed record BenchOptions(
         given = true;
         var names = value.Split(',', StringSplitOptions.RemoveEmptyEntries);
         var known = AllScenarios.Append(ProfileScenario).Append(CeilingScenario).Append(WrkScenario).Append(ConsoleScenario).Append(ClusterScenario)
-            .Append(WebhooksScenario).ToArray();
+            .Append(WebhooksScenario).Append(TargetsScenario).ToArray();
         var unknown = names.Except(known, StringComparer.Ordinal).ToList();
         return unknown.Count == 0
             ? known.Where(names.Contains).ToArray()

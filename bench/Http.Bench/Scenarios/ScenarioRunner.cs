@@ -14,7 +14,7 @@ namespace Http.Bench.Scenarios;
 /// drive the load, check the books through the status route, read the service's peak RSS, stop it (SIGTERM), then
 /// run <c>audit --all</c> over what it wrote.
 /// </summary>
-internal sealed class ScenarioRunner(BenchOptions options, BenchServer server, ServiceBinary binary)
+internal sealed partial class ScenarioRunner(BenchOptions options, BenchServer server, ServiceBinary binary)
 {
     private const string LevelKey = "Serilog__MinimumLevel__Default";
     private const double SoldOutCancelShare = 0.2;
@@ -36,6 +36,7 @@ internal sealed class ScenarioRunner(BenchOptions options, BenchServer server, S
         BenchOptions.WrkScenario => await WrkAsync(),
         BenchOptions.ClusterScenario => await new Cluster.ClusterRunner(options, server, binary, _password, Environment(null)).RunAsync(),
         BenchOptions.WebhooksScenario => await WebhooksAsync(),
+        BenchOptions.TargetsScenario => await TargetsAsync(),
         _ => [await RunOneAsync(scenario)],
     };
 
@@ -148,24 +149,29 @@ internal sealed class ScenarioRunner(BenchOptions options, BenchServer server, S
         return combined with { ReportedPercentilesMs = new Dictionary<double, double> { [50] = Median(50), [99] = Median(99), [99.9] = Median(99.9) } };
     }
 
+    private static string SoldOutDescription =>
+        Inv($"Sold out: {SoldOutTickets:N0} tickets, {1 - SoldOutCancelShare:P0} bookings of new users, {SoldOutCancelShare:P0} cancels of acknowledged users (half booked, promoting the first waiting user; half waiting)");
+
+    private string ManyDescription => Inv($"Many events: {options.ManyEvents:N0} ticketed events, each request books a new user on one picked uniformly");
+
     private Task<ScenarioResult> SoldOutRun() =>
-        RunAsync("soldout",
-            Inv($"Sold out: {SoldOutTickets:N0} tickets, {1 - SoldOutCancelShare:P0} bookings of new users, {SoldOutCancelShare:P0} cancels of acknowledged users (half booked, promoting the first waiting user; half waiting)"),
-            ServiceSettings.DefaultBatchSize, options.LogLevel,
-            async api => Single(await api.InitializeAsync("soldout", SoldOutTickets), id => new SoldOut(id, SoldOutCancelShare)),
+        RunAsync("soldout", SoldOutDescription, ServiceSettings.DefaultBatchSize, options.LogLevel, InitializeSoldOutAsync,
             async (generator, workload, memory) => [await MeasureAsync(generator, workload, options.Connections, options.Warmup, options.Measure, memory)]);
 
     private Task<ScenarioResult> Many() =>
-        RunAsync("many", Inv($"Many events: {options.ManyEvents:N0} ticketed events, each request books a new user on one picked uniformly"),
-            ServiceSettings.DefaultBatchSize, options.LogLevel,
-            async api =>
-            {
-                var ids = new long[options.ManyEvents];
-                await Parallel.ForAsync(0, ids.Length, new ParallelOptions { MaxDegreeOfParallelism = 16 },
-                    async (i, _) => ids[i] = await api.InitializeAsync(Inv($"many-{i}"), TicketsPerManyEvent));
-                return (new ManyEvents(ids), ids);
-            },
+        RunAsync("many", ManyDescription, ServiceSettings.DefaultBatchSize, options.LogLevel, InitializeManyAsync,
             async (generator, workload, memory) => [await MeasureAsync(generator, workload, options.Connections, options.Warmup, options.Measure, memory)]);
+
+    private static async Task<(IWorkload, IReadOnlyList<long>)> InitializeSoldOutAsync(ServiceApi api) =>
+        Single(await api.InitializeAsync("soldout", SoldOutTickets), id => new SoldOut(id, SoldOutCancelShare));
+
+    private async Task<(IWorkload, IReadOnlyList<long>)> InitializeManyAsync(ServiceApi api)
+    {
+        var ids = new long[options.ManyEvents];
+        await Parallel.ForAsync(0, ids.Length, new ParallelOptions { MaxDegreeOfParallelism = 16 },
+            async (i, _) => ids[i] = await api.InitializeAsync(Inv($"many-{i}"), TicketsPerManyEvent));
+        return (new ManyEvents(ids), ids);
+    }
 
     // One service and one ticketed event for every step; the first step gets the full warm-up, the others a second.
     private Task<ScenarioResult> Sweep() =>
