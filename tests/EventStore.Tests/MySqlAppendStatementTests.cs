@@ -39,6 +39,17 @@ public sealed class MySqlAppendStatementTests
     }
 
     [Fact]
+    public void ConditionalAppend_sends_the_time_as_text_to_the_microsecond_so_no_row_calls_a_function()
+    {
+        var parameters = new MySqlCommand().Parameters;
+
+        MySqlStatements.ConditionalAppend(Group(), parameters);
+
+        // A DateTime would go as timestamp('...'), a call in every event and document row.
+        parameters["@now0"].Value.ShouldBe("2026-12-01 00:00:00.123456");
+    }
+
+    [Fact]
     public void AppendToLockedStreams_runs_in_the_open_transaction_and_checks_only_how_many_stream_rows_it_updates()
     {
         var parameters = new MySqlCommand().Parameters;
@@ -52,7 +63,7 @@ public sealed class MySqlAppendStatementTests
     // Two appends to an existing stream (at 3, then 4) around one that creates a stream; an upsert and a claim.
     private static List<VersionedAppend> Group()
     {
-        var now = new DateTime(2026, 12, 1, 0, 0, 0, DateTimeKind.Utc);
+        var now = new DateTime(2026, 12, 1, 0, 0, 0, DateTimeKind.Utc).AddTicks(1_234_567);
         return
         [
             new(new PreparedAppend("s-a", [Event()], [], now), 3),
