@@ -9,6 +9,7 @@ SHAPE is 'shipped' or 'shipped' plus '-'-joined variations:
   literal    positions as number literals instead of LAST_INSERT_ID() - k (not a correct append: its floor)
   jsontable  documents and events inserted from JSON_TABLE over one JSON string each, instead of VALUES rows
   block      the script as one anonymous compound statement (BEGIN NOT ATOMIC ... END), checks as IF ... SIGNAL
+  onestream  the stream row's UPDATE without CASE and IN, as it could be written for one stream
 """
 import json
 import sys
@@ -17,7 +18,7 @@ import uuid
 shape, transactions = sys.argv[1], int(sys.argv[2])
 per = int(sys.argv[3]) if len(sys.argv) > 3 else 30
 flags = set(shape.split('-')[1:])
-unknown = flags - {'timestamp', 'select', 'literal', 'jsontable', 'block'}
+unknown = flags - {'timestamp', 'select', 'literal', 'jsontable', 'block', 'onestream'}
 if not shape.startswith('shipped') or unknown:
     sys.exit(f"unknown shape {shape}")
 
@@ -47,9 +48,10 @@ def transaction(previous):
          compact({"eventId": 1, "userId": users[i], "status": "booked", "version": previous + 1 + i})) for i in range(per)]
     events = [(uuid.uuid4().hex, "TicketBooked", compact({"user": users[i]}), uuid.uuid4().hex, uuid.uuid4().hex) for i in range(per)]
 
-    sql = [f"UPDATE streams SET version = CASE stream_id WHEN {stream} THEN {new} END, updated_at = CASE stream_id WHEN {stream} THEN {now} END "
-           f"WHERE stream_id IN ({stream}) AND version = CASE stream_id WHEN {stream} THEN {previous} END;",
-           block_guard if 'block' in flags else guard]
+    update = (f"UPDATE streams SET version = {new}, updated_at = {now} WHERE stream_id = {stream} AND version = {previous};" if 'onestream' in flags
+              else f"UPDATE streams SET version = CASE stream_id WHEN {stream} THEN {new} END, updated_at = CASE stream_id WHEN {stream} THEN {now} END "
+                   f"WHERE stream_id IN ({stream}) AND version = CASE stream_id WHEN {stream} THEN {previous} END;")
+    sql = [update, block_guard if 'block' in flags else guard]
     columns = "INSERT INTO documents (projection, id, data, stream_version, updated_at)"
     if 'jsontable' in flags:
         rows = compact([{"p": p, "i": i, "d": d} for p, i, d in documents])
