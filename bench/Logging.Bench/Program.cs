@@ -45,7 +45,9 @@ foreach (var variant in variants)
     try
     {
         // A warm-up pass in its own folder first: JIT and the sinks' first allocations are not what a booking costs.
-        Run(appsettings, variant, Path.Combine(folder, "warmup"), Math.Max(1000, bookings / 10));
+        // As long as the measured pass: a tenth of it left the first variant's figure three times the second's
+        // (tiered compilation still at work; bench/results/perf-2026-12-02-notes.md).
+        Run(appsettings, variant, Path.Combine(folder, "warmup"), bookings);
         var result = Run(appsettings, variant, Path.Combine(folder, "run"), bookings);
         Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"| {variant} | {result.CpuMicros:0.0} | {result.CallerMicros:0.0} | {result.WallMicros:0.0} | {result.FileLines:N0} |"));
