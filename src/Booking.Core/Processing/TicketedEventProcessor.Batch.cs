@@ -30,7 +30,7 @@ internal sealed partial class TicketedEventProcessor
                 var redecide = await writing.ConfigureAwait(false);
                 if (redecide is null)
                 {
-                    Complete(batch, decided.Results);
+                    _unanswered = (batch, decided.Results);
                     return;
                 }
 
@@ -92,15 +92,10 @@ internal sealed partial class TicketedEventProcessor
         : "The database failed while storing the request, so whether it was carried out is unknown. Retrying is safe: " +
           "a booking that was stored answers 409 already-booked (or already-waiting), a cancel that was stored answers 404.";
 
-    // The batch is committed; its callers are answered, each after its outcome line and metrics, once the next batch's
-    // write is on its way or the queue is empty (LogAndAnswer), so that neither is between one commit and the next
-    // append. The lines come before the answers because each is logged under its request's activity (for the trace
-    // id), which ends with the request.
-    private void Complete(List<QueuedCommand> batch, CommandResult?[] results)
-    {
-        _unanswered = (batch, results);
-    }
-
+    // A committed batch's callers are answered, each after its outcome line and metrics, once the next batch's write is
+    // on its way or the queue is empty, so that neither is between one commit and the next append. The lines come
+    // before the answers because each is logged under its request's activity (for the trace id), which ends with the
+    // request.
     private void LogAndAnswer()
     {
         if (_unanswered is not var (batch, results))

@@ -50,7 +50,7 @@ internal sealed partial class TicketedEventProcessor
     private readonly CancellationToken _stopping;
     private readonly FoldedStream _stream;
 
-    // The last batch committed whose callers are still to be answered (see Complete).
+    // The last batch committed whose callers are still to be answered (see LogAndAnswer).
     private (List<QueuedCommand> Batch, CommandResult?[] Results)? _unanswered;
 
     public TicketedEventProcessor(
