@@ -12,7 +12,8 @@ port=$("${client[@]}" -N -e "SELECT @@port")
 env EventStore__Provider=MySql "ConnectionStrings__EventStore=Server=127.0.0.1;Port=$port;User ID=append_shapes;Password=append_shapes;Database=append_shapes" \
   dotnet "$here/../../src/Booking.Web/bin/Release/net10.0/Booking.Web.dll" migrate > /dev/null
 server=$("${client[@]}" -N -e "SELECT @@pid_file" | xargs cat)
-cpu() { awk '{print $14 + $15}' "/proc/$server/stat"; }
+cpu() { awk '{print $14 + $15}' "/proc/$server/stat"; }   # utime + stime, in clock ticks
+hz=$(getconf CLK_TCK)
 echo "| shape | transactions × bookings | mariadbd µs CPU / transaction | µs / booking | wall µs / transaction | load |"
 echo "|---|---:|---:|---:|---:|---|"
 for shape in "$@"; do
@@ -24,6 +25,6 @@ for shape in "$@"; do
   after=$(cpu); ended=$(date +%s.%N)
   written=$("${client[@]}" -N append_shapes -e "SELECT COUNT(*) FROM events")
   [ "$written" -eq $((transactions * per)) ] || { echo "$shape wrote $written events, not $((transactions * per))" >&2; exit 1; }
-  awk -v s="$shape" -v t="$transactions" -v p="$per" -v c=$((after - before)) -v w="$(echo "$ended - $started" | bc)" -v l="$(cut -d' ' -f1 /proc/loadavg)" \
-    'BEGIN { hz = 100; printf "| %s | %d × %d | %.0f | %.1f | %.0f | %s |\n", s, t, p, c * 1e6 / hz / t, c * 1e6 / hz / t / p, w * 1e6 / t, l }'
+  awk -v s="$shape" -v t="$transactions" -v p="$per" -v c=$((after - before)) -v w="$(echo "$ended - $started" | bc)" -v l="$(cut -d' ' -f1 /proc/loadavg)" -v hz="$hz" \
+    'BEGIN { printf "| %s | %d × %d | %.0f | %.1f | %.0f | %s |\n", s, t, p, c * 1e6 / hz / t, c * 1e6 / hz / t / p, w * 1e6 / t, l }'
 done

@@ -1,6 +1,4 @@
-using Http.Bench.Api;
 using Http.Bench.Load;
-using Http.Bench.Service;
 
 namespace Http.Bench.Scenarios;
 
@@ -14,9 +12,9 @@ internal sealed partial class ScenarioRunner
     {
         var (connections, window, rounds) = (options.Connections, options.CompareWindow, options.CompareRounds);
         Console.Error.WriteLine(Inv($"[{DateTime.Now:HH:mm:ss}] targets: hot, soldout, many and the ceiling, {rounds} rounds of alternating {window.TotalSeconds:0} s windows"));
-        await using var hot = await StartAsync("hot", "Hot event: one ticketed event, every request books a new user", InitializeHotAsync);
-        await using var soldOut = await StartAsync("soldout", SoldOutDescription, InitializeSoldOutAsync);
-        await using var many = await StartAsync("many", ManyDescription, InitializeManyAsync);
+        await using var hot = await StartShippedAsync("hot", "Hot event: one ticketed event, every request books a new user", InitializeHotAsync);
+        await using var soldOut = await StartShippedAsync("soldout", SoldOutDescription, InitializeSoldOutAsync);
+        await using var many = await StartShippedAsync("many", ManyDescription, InitializeManyAsync);
         await using var ceiling = await CeilingSession.StartAsync(binary.RepositoryRoot, server, options.Generator, options.ServiceEnvironment);
 
         var services = new[] { hot, soldOut, many };
@@ -27,15 +25,8 @@ internal sealed partial class ScenarioRunner
 
         var windows = services.Select(s => (s.Generator, s.Workload, s.Memory, Results: new List<LoadResult>()))
             .Append((ceiling.Generator, Workload: (IWorkload)new HotEvent(1), ceiling.Memory, Results: new List<LoadResult>())).ToArray();
-        for (var round = 0; round < rounds; round++)
-        {
-            // The order turns by one window each round, so that no window always follows the same one.
-            for (var i = 0; i < windows.Length; i++)
-            {
-                var (generator, workload, memory, measured) = windows[(i + round) % windows.Length];
-                measured.Add((await MeasureAsync(generator, new Offset(workload, round), connections, TimeSpan.FromSeconds(1), window, memory)).Load);
-            }
-        }
+        await RotateAsync(rounds, windows.Select(w => (Func<int, Task>)(async round =>
+            w.Results.Add((await MeasureAsync(w.Generator, new Offset(w.Workload, round), connections, TimeSpan.FromSeconds(1), window, w.Memory)).Load))).ToList());
 
         var finished = new List<ScenarioResult>();
         for (var i = 0; i < services.Length; i++)
@@ -46,7 +37,4 @@ internal sealed partial class ScenarioRunner
         ScenarioResult Alternating(ScenarioResult result) =>
             result with { Description = Inv($"{result.Description}; {rounds} windows of {window.TotalSeconds:0} s, alternating with the other three") };
     }
-
-    private Task<ServiceSession> StartAsync(string name, string description, Func<ServiceApi, Task<(IWorkload, IReadOnlyList<long>)>> setup) =>
-        ServiceSession.StartAsync(server, binary, options.Generator, name, description, ServiceSettings.DefaultBatchSize, options.LogLevel, _password, Environment(null), setup);
 }

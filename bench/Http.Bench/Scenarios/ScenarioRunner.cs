@@ -88,8 +88,7 @@ internal sealed partial class ScenarioRunner(BenchOptions options, BenchServer s
         var (threads, connections, window) = (options.WrkThreads, options.Connections, options.CompareWindow);
         var rounds = Math.Min(options.CompareRounds, WrkMaxRounds);
         Console.Error.WriteLine($"[{DateTime.Now:HH:mm:ss}] generators: raw and {WrkRun.CommandLine(threads, connections, window, false)}, {rounds} rounds of alternating windows against the hot event and the ceiling");
-        await using var service = await ServiceSession.StartAsync(server, binary, options.Generator, "gen hot",
-            "Hot event, the two generators in alternating windows", ServiceSettings.DefaultBatchSize, options.LogLevel, _password, Environment(null), InitializeHotAsync);
+        await using var service = await StartShippedAsync("gen hot", "Hot event, the two generators in alternating windows", InitializeHotAsync);
         await using var ceiling = await CeilingSession.StartAsync(binary.RepositoryRoot, server, options.Generator, options.ServiceEnvironment);
         var wrkService = new WrkRun(binary.RepositoryRoot, service.Port, service.Pid, server.Pid, server.ReadCountersAsync);
         var wrkCeiling = new WrkRun(binary.RepositoryRoot, ceiling.Port, ceiling.Pid, server.Pid, server.ReadCountersAsync);
@@ -112,17 +111,12 @@ internal sealed partial class ScenarioRunner(BenchOptions options, BenchServer s
             ("gen wrk ceiling", r => wrkCeiling.RunAsync(1, r, threads, connections, window, measured: true), []),
             ("gen wrk ceiling static", r => wrkCeiling.RunAsync(1, r, threads, connections, window, measured: true, staticRequest: true), []),
         };
-        for (var round = 0; round < rounds; round++)
+        await RotateAsync(rounds, windows.Select(w => (Func<int, Task>)(async round =>
         {
-            // The order turns by one window each round, so that no window always follows the same one.
-            for (var i = 0; i < windows.Length; i++)
-            {
-                var (name, run, results) = windows[(i + round) % windows.Length];
-                var load = await run(round);
-                results.Add(load);
-                Console.Error.WriteLine(Inv($"  {name,-22} {load.PerSecond,9:N0}/s  p99 {load.PercentileMs(99):0.0} ms  errors {load.Errors}  generator {load.Cpu.LoadGenerator:0.00} cores"));
-            }
-        }
+            var load = await w.Run(round);
+            w.Results.Add(load);
+            Console.Error.WriteLine(Inv($"  {w.Name,-22} {load.PerSecond,9:N0}/s  p99 {load.PercentileMs(99):0.0} ms  errors {load.Errors}  generator {load.Cpu.LoadGenerator:0.00} cores"));
+        })).ToList());
 
         var combined = windows.ToDictionary(w => w.Name, w => new Step(Combined(w.Results), 0), StringComparer.Ordinal);
         var wrkRunsOnService = rounds + 1;
@@ -233,7 +227,7 @@ internal sealed partial class ScenarioRunner(BenchOptions options, BenchServer s
         var label = describeB ?? string.Join(' ', variant.Select(v => $"{v.Key}={v.Value}"));
         Console.Error.WriteLine($"[{DateTime.Now:HH:mm:ss}] {name}: hot event, A = baseline, B = {label}, {options.CompareRounds} alternating rounds");
         var levelB = variant.TryGetValue(LevelKey, out var level) ? level : options.LogLevel;
-        await using var baseline = await ServiceSession.StartAsync(server, binary, options.Generator, name + " A", $"A/B baseline for {label}", ServiceSettings.DefaultBatchSize, options.LogLevel, _password, Environment(null), InitializeHotAsync);
+        await using var baseline = await StartShippedAsync(name + " A", $"A/B baseline for {label}", InitializeHotAsync);
         await using var changed = await ServiceSession.StartAsync(server, binary, options.Generator, name + " B", $"A/B variant: {label}", ServiceSettings.DefaultBatchSize, levelB, _password, Environment(variant),
             async api =>
             {
@@ -267,6 +261,20 @@ internal sealed partial class ScenarioRunner(BenchOptions options, BenchServer s
             receiver.Expect("slow", await api.CreateWebhookAsync(receiver.UrlOf("slow")), new ReceiverBehaviour(Delay: TimeSpan.FromMilliseconds(200)));
             await api.CreateWebhookAsync("http://127.0.0.1:9/dead");
         }, "webhook subscriptions to a receiver answering in 200 ms and to a dead address (Webhooks__MaxAttempts=100)");
+    }
+
+    // A service as the run ships it (batching on, the run's log level, no extra environment), set up by setup.
+    private Task<ServiceSession> StartShippedAsync(string name, string description, Func<ServiceApi, Task<(IWorkload, IReadOnlyList<long>)>> setup) =>
+        ServiceSession.StartAsync(server, binary, options.Generator, name, description, ServiceSettings.DefaultBatchSize, options.LogLevel, _password, Environment(null), setup);
+
+    // Rounds of windows; the order turns by one window each round, so that no window always follows the same one.
+    private static async Task RotateAsync(int rounds, List<Func<int, Task>> windows)
+    {
+        for (var round = 0; round < rounds; round++)
+        {
+            for (var i = 0; i < windows.Count; i++)
+                await windows[(i + round) % windows.Count](round);
+        }
     }
 
     private static async Task<(IWorkload, IReadOnlyList<long>)> InitializeHotAsync(ServiceApi api) =>
